@@ -1,0 +1,50 @@
+# Tremplin: the two commands of the README are `make run` and `make test`.
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP_PY := $(VENV)/.installed
+STAMP_NPM := node_modules/.installed
+export DJANGO_SETTINGS_MODULE ?= config.settings.development
+
+.PHONY: run test lint setup assets migrate seed worker ci clean
+
+run: setup migrate seed
+	@$(PY) manage.py demo_logins
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+setup: $(STAMP_PY) assets
+
+$(VENV)/bin/python:
+	@PYTHON=$$(sh scripts/find_python.sh) && echo "Python : $$PYTHON" && $$PYTHON -m venv $(VENV)
+
+$(STAMP_PY): $(VENV)/bin/python requirements.txt requirements-dev.txt
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+$(STAMP_NPM): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+assets: $(STAMP_NPM) $(STAMP_PY)
+	@$(PY) scripts/copy_assets.py
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+worker: setup
+	$(PY) manage.py db_worker
+
+lint: $(STAMP_PY)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: setup lint
+	$(PY) manage.py makemigrations --check --dry-run
+	sh scripts/pytest.sh
+
+clean:
+	rm -rf $(VENV) node_modules tremplin/static/vendor db.sqlite3 .pytest_cache screenshots

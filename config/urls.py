@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Tremplin : administration technique"
+admin.site.site_title = "Tremplin"
+
+urlpatterns = [
+    path("", include("tremplin.core.urls")),
+    path("", include("tremplin.accounts.urls")),
+    path("", include("tremplin.organisations.urls")),
+    path("", include("tremplin.audit.urls")),
+    path("comptes/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "tremplin.core.views.error_400"
+handler403 = "tremplin.core.views.error_403"
+handler404 = "tremplin.core.views.error_404"
+handler500 = "tremplin.core.views.error_500"

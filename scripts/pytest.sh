@@ -1,0 +1,9 @@
+#!/bin/sh
+# Runs the whole suite; pytest's exit code 5 (no test collected) counts as a failure.
+.venv/bin/python -m pytest "$@"
+status=$?
+if [ "$status" -eq 5 ]; then
+  echo "Aucun test n'a été exécuté : échec." >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,54 @@
+"""Writes on users and memberships. Each service is atomic and raises a ValidationError whose
+message names the rule in French."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from tremplin.organisations.models import Organisation, Structure
+
+from .enums import Role
+from .models import Membership, User
+
+ORGANISATION_ROLE_DIRECTOR_ONLY = (
+    "Seule la direction peut avoir un rôle sur toute une structure porteuse ; "
+    "les autres rôles portent sur un ACI."
+)
+MEMBERSHIP_DUPLICATE = "Cet utilisateur a déjà un rôle dans cet ACI ({where})."
+
+
+@transaction.atomic
+def user_create(
+    *, email: str, first_name: str, last_name: str, password: str | None = None, check_password: bool = True
+) -> User:
+    user = User(email=email.strip().lower(), first_name=first_name, last_name=last_name)
+    if password and check_password:
+        validate_password(password, user)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    user: User,
+    role: Role,
+    structure: Structure | None = None,
+    organisation: Organisation | None = None,
+) -> Membership:
+    if organisation is not None and role != Role.DIRECTOR:
+        raise ValidationError(ORGANISATION_ROLE_DIRECTOR_ONLY)
+    existing = Membership.objects.filter(user=user)
+    if structure is not None and existing.filter(structure=structure).exists():
+        raise ValidationError(MEMBERSHIP_DUPLICATE.format(where=structure))
+    if organisation is not None and existing.filter(organisation=organisation).exists():
+        raise ValidationError(MEMBERSHIP_DUPLICATE.format(where=organisation))
+    membership = Membership(user=user, role=role, structure=structure, organisation=organisation)
+    membership.full_clean()
+    membership.save()
+    return membership

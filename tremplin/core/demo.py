@@ -1,0 +1,144 @@
+"""Deterministic demo data: one organisation, two ACI, three production supports and one login
+per role. Running it again changes nothing (natural keys: SIREN, SIRET, email, support name).
+Later issues add people, contracts and hours here."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+
+from tremplin.accounts import services as account_services
+from tremplin.accounts.enums import Role
+from tremplin.accounts.models import Membership, User
+from tremplin.organisations import services as organisation_services
+from tremplin.organisations.enums import ActivitySector, SupportKind
+from tremplin.organisations.models import Organisation, ProductionSupport, Structure
+
+DEMO_PASSWORD = "Tremplin-Demo-2026"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    first_name: str
+    last_name: str
+    role: Role
+    where: str  # "val-vert", "table-du-val" or "organisation"
+
+
+DEMO_LOGINS = [
+    DemoLogin("direction@demo.tremplin.fr", "Claire", "Martin", Role.DIRECTOR, "val-vert"),
+    DemoLogin("cip@demo.tremplin.fr", "Karim", "Benali", Role.COUNSELLOR, "val-vert"),
+    DemoLogin("encadrant@demo.tremplin.fr", "Paul", "Girard", Role.SUPERVISOR, "val-vert"),
+    DemoLogin("rh@demo.tremplin.fr", "Sophie", "Lambert", Role.ADMIN_STAFF, "val-vert"),
+    DemoLogin("prescripteur@demo.tremplin.fr", "Nadia", "Roux", Role.PRESCRIBER, "val-vert"),
+    DemoLogin("financeur@demo.tremplin.fr", "Thomas", "Moreau", Role.FUNDER, "val-vert"),
+    DemoLogin("direction.generale@demo.tremplin.fr", "Hélène", "Fabre", Role.DIRECTOR, "organisation"),
+    DemoLogin("encadrante.cuisine@demo.tremplin.fr", "Inès", "Morel", Role.SUPERVISOR, "table-du-val"),
+]
+# The counsellor also follows people in the second ACI: she switches ACI in the header.
+EXTRA_MEMBERSHIPS = [("cip@demo.tremplin.fr", Role.COUNSELLOR, "table-du-val")]
+
+
+@transaction.atomic
+def seed_demo() -> dict[str, int]:
+    organisation = Organisation.objects.filter(siren="775672272").first() or organisation_services.organisation_create(
+        name="Association Tremplin Solidaire (démo)", siren="775672272", rna="W343001234"
+    )
+    structures = {
+        "val-vert": _structure(
+            organisation,
+            siret="77567227200017",
+            name="Val Vert – espaces verts",
+            department="34",
+            address="12 chemin des Jardins",
+            postal_code="34000",
+            city="Montpellier",
+            convention_reference="ACI034240012",
+        ),
+        "table-du-val": _structure(
+            organisation,
+            siret="77567227200025",
+            name="La Table du Val – restauration collective",
+            department="34",
+            address="3 quai de la Consigne",
+            postal_code="34200",
+            city="Sète",
+            convention_reference="ACI034240013",
+        ),
+    }
+    users = {}
+    for login in DEMO_LOGINS:
+        users[login.email] = _user(login)
+        if login.where == "organisation":
+            _membership(users[login.email], login.role, organisation=organisation)
+        else:
+            _membership(users[login.email], login.role, structure=structures[login.where])
+    for email, role, where in EXTRA_MEMBERSHIPS:
+        _membership(users[email], role, structure=structures[where])
+
+    supervisor = users["encadrant@demo.tremplin.fr"]
+    _support(
+        structures["val-vert"],
+        name="Berges du Lez",
+        kind=SupportKind.WORKSITE,
+        sector=ActivitySector.GREEN_SPACES,
+        client="Montpellier Méditerranée Métropole",
+        site_address="Berges du Lez, 34000 Montpellier",
+        planned_start=date(2026, 3, 2),
+        planned_end=date(2027, 2, 26),
+        supervisor=supervisor,
+    )
+    _support(
+        structures["val-vert"],
+        name="Pépinière et maraîchage",
+        kind=SupportKind.WORKSHOP,
+        sector=ActivitySector.MARKET_GARDENING,
+        site_address="12 chemin des Jardins, 34000 Montpellier",
+        supervisor=supervisor,
+    )
+    _support(
+        structures["table-du-val"],
+        name="Cuisine centrale",
+        kind=SupportKind.WORKSHOP,
+        sector=ActivitySector.CATERING,
+        client="Restaurants scolaires de Sète",
+        site_address="3 quai de la Consigne, 34200 Sète",
+        supervisor=users["encadrante.cuisine@demo.tremplin.fr"],
+    )
+    return {
+        "organisations": Organisation.objects.count(),
+        "structures": Structure.objects.count(),
+        "production_supports": ProductionSupport.objects.count(),
+        "users": User.objects.count(),
+    }
+
+
+def _structure(organisation, *, siret, **fields):
+    return Structure.objects.filter(siret=siret).first() or organisation_services.structure_create(
+        organisation=organisation, siret=siret, **fields
+    )
+
+
+def _user(login: DemoLogin) -> User:
+    user = User.objects.filter(email=login.email).first()
+    if user is None:
+        user = account_services.user_create(
+            email=login.email,
+            first_name=login.first_name,
+            last_name=login.last_name,
+            password=DEMO_PASSWORD,
+        )
+    return user
+
+
+def _membership(user, role, *, structure=None, organisation=None):
+    existing = Membership.objects.filter(user=user, structure=structure, organisation=organisation).first()
+    return existing or account_services.membership_create(
+        user=user, role=role, structure=structure, organisation=organisation
+    )
+
+
+def _support(structure, *, name, **fields):
+    existing = ProductionSupport.objects.filter(structure=structure, name=name).first()
+    return existing or organisation_services.production_support_create(structure=structure, name=name, **fields)

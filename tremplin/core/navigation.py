@@ -1,0 +1,56 @@
+"""The role-aware navigation: one declarative table. Items of later issues say "bientôt"."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from tremplin.accounts.enums import STAFF_ROLES, Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    icon: str
+    roles: frozenset
+    url_name: str | None = None  # None: announced, not built yet ("bientôt")
+
+    def url(self, scope) -> str | None:
+        if self.url_name is None:
+            return None
+        if self.url_name == "organisations:structure_detail":
+            return reverse(self.url_name, args=[scope.structure.pk])
+        return reverse(self.url_name)
+
+
+ALL_ROLES = frozenset(Role)
+NAVIGATION = [
+    NavItem("Accueil", "house", ALL_ROLES, "core:home"),
+    NavItem("Personnes", "people", frozenset(STAFF_ROLES)),
+    NavItem("Orientations", "send", frozenset({Role.DIRECTOR, Role.COUNSELLOR, Role.PRESCRIBER})),
+    NavItem("Ateliers et chantiers", "tools", frozenset(STAFF_ROLES), "organisations:support_list"),
+    NavItem("Heures", "clock", frozenset({Role.DIRECTOR, Role.SUPERVISOR, Role.ADMIN_STAFF})),
+    NavItem("Indicateurs", "bar-chart", frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})),
+    NavItem("L'ACI", "building", frozenset(STAFF_ROLES), "organisations:structure_detail"),
+    NavItem("Journal d'audit", "journal-text", frozenset({Role.DIRECTOR}), "audit:log"),
+]
+
+
+def navigation_for(scope, current_path: str) -> list[dict]:
+    if scope.role is None:
+        return []
+    items = []
+    for item in NAVIGATION:
+        if scope.role not in item.roles:
+            continue
+        url = item.url(scope)
+        items.append(
+            {
+                "label": item.label,
+                "icon": item.icon,
+                "url": url,
+                "soon": url is None,
+                "active": url is not None
+                and (current_path == url or (url != "/" and current_path.startswith(url))),
+            }
+        )
+    return items

@@ -1,0 +1,47 @@
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from tremplin.accounts.enums import Role
+
+from .selectors import home_context
+
+HOME_TEMPLATES = {
+    Role.DIRECTOR: "core/home/director.html",
+    Role.COUNSELLOR: "core/home/counsellor.html",
+    Role.SUPERVISOR: "core/home/supervisor.html",
+    Role.ADMIN_STAFF: "core/home/admin_staff.html",
+    Role.PRESCRIBER: "core/home/prescriber.html",
+    Role.FUNDER: "core/home/funder.html",
+}
+
+
+def home(request):
+    scope = request.scope
+    template = HOME_TEMPLATES.get(scope.role, "core/home/no_role.html")
+    return render(request, template, home_context(scope))
+
+
+@login_not_required
+@never_cache
+def health(request):
+    """Liveness probe for the load balancer; says nothing about the data."""
+    from django.http import HttpResponse
+
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    return render(request, "500.html", status=500)
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_400(request, exception=None):
+    return render(request, "400.html", status=400)
