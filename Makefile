@@ -4,7 +4,6 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
-export DJANGO_SETTINGS_MODULE ?= config.settings.development
 
 .PHONY: run test lint setup assets migrate seed worker ci clean
 

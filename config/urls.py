@@ -1,8 +1,11 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
 admin.site.site_header = "Tremplin : administration technique"
 admin.site.site_title = "Tremplin"
+# The admin has no login form of its own: it goes through allauth (throttling, second factor).
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("tremplin.core.urls")),

@@ -45,4 +45,7 @@ def can_manage_production_supports(scope: Scope) -> bool:
 
 
 def user_needs_second_factor(user: User) -> bool:
+    """Director and admin_staff roles, and technical administrators (Django admin), need a second factor."""
+    if user.is_staff or user.is_superuser:
+        return True
     return user.memberships.filter(is_active=True, role__in=MFA_ROLES).exists()

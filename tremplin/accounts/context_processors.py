@@ -1,7 +1,5 @@
 from tremplin.core.navigation import navigation_for
 
-from .scope import available_contexts
-
 
 def current_membership(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
@@ -9,6 +7,6 @@ def current_membership(request):
     scope = request.scope
     return {
         "scope": scope,
-        "contexts": available_contexts(request.user),
+        "contexts": scope.contexts,
         "navigation": navigation_for(scope, request.path),
     }

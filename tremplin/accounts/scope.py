@@ -42,6 +42,8 @@ class Scope:
     # Every ACI whose records this context may open (the current one, or all the ACI of the
     # organisation for an organisation-level director). Lists show the current ACI only.
     structure_ids: frozenset[int] = field(default_factory=frozenset)
+    # Every context the user may switch to (for the header's switcher).
+    contexts: tuple[Context, ...] = ()
 
     @property
     def role(self) -> Role | None:
@@ -97,10 +99,8 @@ def build_scope(user: User, chosen_key: str | None) -> Scope:
     context = next((c for c in contexts if c.key == chosen_key), contexts[0])
     if context.membership.organisation_id:
         ids = frozenset(
-            Structure.objects.filter(organisation_id=context.membership.organisation_id).values_list(
-                "pk", flat=True
-            )
+            Structure.objects.filter(organisation_id=context.membership.organisation_id).values_list("pk", flat=True)
         )
     else:
         ids = frozenset({context.structure.pk})
-    return Scope(user=user, context=context, structure_ids=ids)
+    return Scope(user=user, context=context, structure_ids=ids, contexts=tuple(contexts))

@@ -11,10 +11,9 @@ from .enums import Role
 from .models import Membership, User
 
 ORGANISATION_ROLE_DIRECTOR_ONLY = (
-    "Seule la direction peut avoir un rôle sur toute une structure porteuse ; "
-    "les autres rôles portent sur un ACI."
+    "Seule la direction peut avoir un rôle sur toute une structure porteuse ; les autres rôles portent sur un ACI."
 )
-MEMBERSHIP_DUPLICATE = "Cet utilisateur a déjà un rôle dans cet ACI ({where})."
+MEMBERSHIP_DUPLICATE = "Cet utilisateur a déjà un rôle dans {where}."
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 """The one list of audited models. Every create/update/delete of these records who, when,
 which object and which fields changed (old/new), with sensitive fields masked.
 
-A model added by a later app is audited by adding one line here; `tests/test_registry.py`
+A model added by a later app is audited by adding one line here; `tests/test_audit.py`
 fails when a model of a Tremplin app is neither audited nor listed as not case data."""
 
 from auditlog.registry import auditlog

@@ -30,7 +30,7 @@ class SessionTimeoutMiddleware:
             if (last is not None and now - last > idle) or now - started > absolute:
                 logout(request)
                 login_url = reverse(settings.LOGIN_URL) + "?session=expiree"
-                if getattr(request, "htmx", False):
+                if request.headers.get("HX-Request") == "true":
                     response = HttpResponse(status=204)
                     response["HX-Redirect"] = login_url
                     return response

@@ -49,8 +49,7 @@ def navigation_for(scope, current_path: str) -> list[dict]:
                 "icon": item.icon,
                 "url": url,
                 "soon": url is None,
-                "active": url is not None
-                and (current_path == url or (url != "/" and current_path.startswith(url))),
+                "active": url is not None and (current_path == url or (url != "/" and current_path.startswith(url))),
             }
         )
     return items

@@ -2,7 +2,7 @@
 
 from tremplin.accounts.enums import Role
 from tremplin.accounts.scope import Scope
-from tremplin.organisations.selectors import production_support_list, supervised_supports, structure_team
+from tremplin.organisations.selectors import production_support_list, structure_team, supervised_supports
 
 
 def home_context(scope: Scope) -> dict:

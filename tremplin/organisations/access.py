@@ -24,6 +24,4 @@ def get_structure_or_404(scope: Scope, pk: int) -> Structure:
 
 
 def get_production_support_or_404(scope: Scope, pk: int) -> ProductionSupport:
-    return get_object_or_404(
-        production_supports_in_scope(scope).select_related("structure", "supervisor"), pk=pk
-    )
+    return get_object_or_404(production_supports_in_scope(scope).select_related("structure", "supervisor"), pk=pk)

@@ -33,9 +33,7 @@ def structure_team(structure: Structure) -> QuerySet[Membership]:
     from django.db.models import Q
 
     return (
-        Membership.objects.filter(
-            Q(structure=structure) | Q(organisation_id=structure.organisation_id), is_active=True
-        )
+        Membership.objects.filter(Q(structure=structure) | Q(organisation_id=structure.organisation_id), is_active=True)
         .select_related("user")
         .order_by("role", "user__last_name")
     )

@@ -5,15 +5,11 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siren, siret
 
 SIREN_INVALID = "Le SIREN « %(value)s » n'est pas valide : 9 chiffres avec une clé de contrôle (Luhn)."
-SIRET_INVALID = (
-    "Le SIRET « %(value)s » n'est pas valide : 14 chiffres (SIREN + NIC) avec une clé de contrôle."
-)
+SIRET_INVALID = "Le SIRET « %(value)s » n'est pas valide : 14 chiffres (SIREN + NIC) avec une clé de contrôle."
 RNA_INVALID = "Le numéro RNA « %(value)s » n'est pas valide : la lettre W suivie de 9 chiffres."
 DEPARTMENT_INVALID = "Le département « %(value)s » n'existe pas (ex. 34, 2A, 974)."
 
-DEPARTMENTS = (
-    {f"{n:02d}" for n in range(1, 96) if n != 20} | {"2A", "2B"} | {"971", "972", "973", "974", "976"}
-)
+DEPARTMENTS = {f"{n:02d}" for n in range(1, 96) if n != 20} | {"2A", "2B"} | {"971", "972", "973", "974", "976"}
 
 
 def validate_siren(value: str) -> None:

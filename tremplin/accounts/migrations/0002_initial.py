@@ -6,40 +6,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='membership',
-            name='organisation',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='organisations.organisation', verbose_name='structure porteuse (direction générale)'),
+            model_name="membership",
+            name="organisation",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="memberships",
+                to="organisations.organisation",
+                verbose_name="structure porteuse (direction générale)",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='structure',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='organisations.structure', verbose_name='ACI'),
+            model_name="membership",
+            name="structure",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="memberships",
+                to="organisations.structure",
+                verbose_name="ACI",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL),
+            model_name="membership",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="memberships", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('organisation__isnull', True), ('structure__isnull', False)), models.Q(('organisation__isnull', False), ('role', 'director'), ('structure__isnull', True)), _connector='OR'), name='membership_structure_xor_organisation_director', violation_error_message='Un rôle porte sur un ACI, ou sur une structure porteuse entière pour la direction seulement.'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("organisation__isnull", True), ("structure__isnull", False)),
+                    models.Q(("organisation__isnull", False), ("role", "director"), ("structure__isnull", True)),
+                    _connector="OR",
+                ),
+                name="membership_structure_xor_organisation_director",
+                violation_error_message="Un rôle porte sur un ACI, ou sur une structure porteuse entière pour la direction seulement.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(condition=models.Q(('structure__isnull', False)), fields=('user', 'structure'), name='membership_one_role_per_structure', violation_error_message='Cet utilisateur a déjà un rôle dans cet ACI.'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("structure__isnull", False)),
+                fields=("user", "structure"),
+                name="membership_one_role_per_structure",
+                violation_error_message="Cet utilisateur a déjà un rôle dans cet ACI.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(condition=models.Q(('organisation__isnull', False)), fields=('user', 'organisation'), name='membership_one_role_per_organisation', violation_error_message='Cet utilisateur a déjà un rôle dans cette structure porteuse.'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("organisation__isnull", False)),
+                fields=("user", "organisation"),
+                name="membership_one_role_per_organisation",
+                violation_error_message="Cet utilisateur a déjà un rôle dans cette structure porteuse.",
+            ),
         ),
     ]

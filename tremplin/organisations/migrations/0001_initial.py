@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,63 +15,162 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('siren', models.CharField(max_length=9, unique=True, validators=[tremplin.organisations.validators.validate_siren], verbose_name='SIREN')),
-                ('rna', models.CharField(blank=True, max_length=10, validators=[tremplin.organisations.validators.validate_rna], verbose_name='numéro RNA')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "siren",
+                    models.CharField(
+                        max_length=9,
+                        unique=True,
+                        validators=[tremplin.organisations.validators.validate_siren],
+                        verbose_name="SIREN",
+                    ),
+                ),
+                (
+                    "rna",
+                    models.CharField(
+                        blank=True,
+                        max_length=10,
+                        validators=[tremplin.organisations.validators.validate_rna],
+                        verbose_name="numéro RNA",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'structure porteuse',
-                'verbose_name_plural': 'structures porteuses',
-                'ordering': ['name'],
+                "verbose_name": "structure porteuse",
+                "verbose_name_plural": "structures porteuses",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Structure',
+            name="Structure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('siret', models.CharField(max_length=14, unique=True, validators=[tremplin.organisations.validators.validate_siret], verbose_name='SIRET')),
-                ('department', models.CharField(max_length=3, validators=[tremplin.organisations.validators.validate_department], verbose_name='département')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='adresse')),
-                ('postal_code', models.CharField(blank=True, max_length=5, verbose_name='code postal')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='commune')),
-                ('convention_reference', models.CharField(blank=True, max_length=40, verbose_name='référence de la convention')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='structures', to='organisations.organisation', verbose_name='structure porteuse')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "siret",
+                    models.CharField(
+                        max_length=14,
+                        unique=True,
+                        validators=[tremplin.organisations.validators.validate_siret],
+                        verbose_name="SIRET",
+                    ),
+                ),
+                (
+                    "department",
+                    models.CharField(
+                        max_length=3,
+                        validators=[tremplin.organisations.validators.validate_department],
+                        verbose_name="département",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="adresse")),
+                ("postal_code", models.CharField(blank=True, max_length=5, verbose_name="code postal")),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="commune")),
+                (
+                    "convention_reference",
+                    models.CharField(blank=True, max_length=40, verbose_name="référence de la convention"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="structures",
+                        to="organisations.organisation",
+                        verbose_name="structure porteuse",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ACI',
-                'verbose_name_plural': 'ACI',
-                'ordering': ['name'],
+                "verbose_name": "ACI",
+                "verbose_name_plural": "ACI",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ProductionSupport',
+            name="ProductionSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('workshop', 'Atelier'), ('worksite', 'Chantier')], max_length=20, verbose_name='type')),
-                ('name', models.CharField(max_length=200, verbose_name='nom')),
-                ('sector', models.CharField(choices=[('green_spaces', 'Espaces verts et naturels'), ('building', 'Bâtiment, second œuvre'), ('market_gardening', 'Maraîchage'), ('catering', 'Restauration collective'), ('car_mechanics', 'Mécanique automobile'), ('recycling', 'Recyclage, réemploi'), ('cleaning', 'Propreté, nettoyage'), ('personal_services', 'Services à la personne'), ('digital', 'Numérique, web'), ('other', 'Autre')], max_length=30, verbose_name="secteur d'activité")),
-                ('client', models.CharField(blank=True, max_length=200, verbose_name="client / donneur d'ordre")),
-                ('site_address', models.CharField(blank=True, max_length=300, verbose_name='adresse du site')),
-                ('planned_start', models.DateField(blank=True, null=True, verbose_name='début prévu')),
-                ('planned_end', models.DateField(blank=True, null=True, verbose_name='fin prévue')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('supervisor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='supervised_supports', to=settings.AUTH_USER_MODEL, verbose_name='encadrant technique')),
-                ('structure', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='production_supports', to='organisations.structure', verbose_name='ACI')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("workshop", "Atelier"), ("worksite", "Chantier")], max_length=20, verbose_name="type"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nom")),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("green_spaces", "Espaces verts et naturels"),
+                            ("building", "Bâtiment, second œuvre"),
+                            ("market_gardening", "Maraîchage"),
+                            ("catering", "Restauration collective"),
+                            ("car_mechanics", "Mécanique automobile"),
+                            ("recycling", "Recyclage, réemploi"),
+                            ("cleaning", "Propreté, nettoyage"),
+                            ("personal_services", "Services à la personne"),
+                            ("digital", "Numérique, web"),
+                            ("other", "Autre"),
+                        ],
+                        max_length=30,
+                        verbose_name="secteur d'activité",
+                    ),
+                ),
+                ("client", models.CharField(blank=True, max_length=200, verbose_name="client / donneur d'ordre")),
+                ("site_address", models.CharField(blank=True, max_length=300, verbose_name="adresse du site")),
+                ("planned_start", models.DateField(blank=True, null=True, verbose_name="début prévu")),
+                ("planned_end", models.DateField(blank=True, null=True, verbose_name="fin prévue")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "supervisor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="supervised_supports",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="encadrant technique",
+                    ),
+                ),
+                (
+                    "structure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="production_supports",
+                        to="organisations.structure",
+                        verbose_name="ACI",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'support de production',
-                'verbose_name_plural': 'supports de production',
-                'ordering': ['structure', 'name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('planned_end__isnull', True), ('planned_start__isnull', True), ('planned_end__gte', models.F('planned_start')), _connector='OR'), name='support_end_after_start', violation_error_message='La fin prévue doit être postérieure ou égale au début prévu.'), models.UniqueConstraint(fields=('structure', 'name'), name='support_unique_name_per_structure', violation_error_message='Un support de production porte déjà ce nom dans cet ACI.')],
+                "verbose_name": "support de production",
+                "verbose_name_plural": "supports de production",
+                "ordering": ["structure", "name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("planned_end__isnull", True),
+                            ("planned_start__isnull", True),
+                            ("planned_end__gte", models.F("planned_start")),
+                            _connector="OR",
+                        ),
+                        name="support_end_after_start",
+                        violation_error_message="La fin prévue doit être postérieure ou égale au début prévu.",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("structure", "name"),
+                        name="support_unique_name_per_structure",
+                        violation_error_message="Un support de production porte déjà ce nom dans cet ACI.",
+                    ),
+                ],
             },
         ),
     ]

@@ -9,7 +9,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         extra = {email for email, _, _ in EXTRA_MEMBERSHIPS}
         self.stdout.write("")
-        self.stdout.write("Identifiants de démonstration (mot de passe commun : %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"Identifiants de démonstration (mot de passe commun : {DEMO_PASSWORD})")
         for login in DEMO_LOGINS:
             where = "toute la structure porteuse" if login.where == "organisation" else login.where
             note = " + un second ACI" if login.email in extra else ""

@@ -1,0 +1,34 @@
+from django.core.management import call_command
+
+from tremplin.accounts.enums import Role
+from tremplin.accounts.models import Membership, User
+from tremplin.core.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from tremplin.organisations.models import Organisation, ProductionSupport, Structure
+
+
+def test_seed_is_deterministic_and_idempotent(db):
+    first = seed_demo()
+    snapshot = sorted(Membership.objects.values_list("user__email", "role", "structure__siret", "organisation__siren"))
+    second = seed_demo()
+    assert first == second == {"organisations": 1, "structures": 2, "production_supports": 3, "users": 8}
+    assert snapshot == sorted(
+        Membership.objects.values_list("user__email", "role", "structure__siret", "organisation__siren")
+    )
+    assert Organisation.objects.count() == 1
+    assert Structure.objects.count() == 2
+    assert ProductionSupport.objects.count() == 3
+
+
+def test_one_demo_login_per_role_with_the_printed_password(db):
+    seed_demo()
+    assert {login.role for login in DEMO_LOGINS} == set(Role)
+    for login in DEMO_LOGINS:
+        assert User.objects.get(email=login.email).check_password(DEMO_PASSWORD)
+
+
+def test_demo_logins_command_prints_them(db, capsys):
+    call_command("demo_logins")
+    out = capsys.readouterr().out
+    assert DEMO_PASSWORD in out
+    for login in DEMO_LOGINS:
+        assert login.email in out
