@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "tremplin.accounts",
     "tremplin.organisations",
     "tremplin.audit",
+    "tremplin.reference",
+    "tremplin.partners",
+    "tremplin.people",
+    "tremplin.contracts",
 ]
 
 MIDDLEWARE = [
@@ -230,3 +234,15 @@ TREMPLIN_ENVIRONMENT = "base"
 AUDITLOG_MASK_CALLABLE = "tremplin.audit.masking.mask_value"
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 AUDITLOG_STORE_JSON_CHANGES = True
+
+# Key of the encrypted personal fields (NIR). Defaults to one derived from SECRET_KEY; set it
+# on its own in production so that rotating SECRET_KEY does not make the NIR unreadable.
+TREMPLIN_FIELD_ENCRYPTION_KEY = os.environ.get("TREMPLIN_FIELD_ENCRYPTION_KEY", "")
+# Uploaded documents: at most 10 MB, of these types.
+TREMPLIN_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+TREMPLIN_UPLOAD_TYPES = {
+    ".pdf": "application/pdf",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+}

@@ -49,6 +49,15 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name="structure porteuse (direction générale)",
     )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name="organisme prescripteur",
+        help_text="Pour un prescripteur : l'organisme dont il relève ; il ne voit que ses orientations.",
+    )
     is_active = models.BooleanField("active", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -13,6 +13,10 @@ from .models import Membership, User
 ORGANISATION_ROLE_DIRECTOR_ONLY = (
     "Seule la direction peut avoir un rôle sur toute une structure porteuse ; les autres rôles portent sur un ACI."
 )
+PRESCRIBER_PARTNER = (
+    "Un prescripteur relève d'un organisme partenaire de l'annuaire de la structure porteuse, "
+    "et seul un prescripteur en a un."
+)
 MEMBERSHIP_DUPLICATE = "Cet utilisateur a déjà un rôle dans {where}."
 
 
@@ -39,15 +43,20 @@ def membership_create(
     role: Role,
     structure: Structure | None = None,
     organisation: Organisation | None = None,
+    partner=None,
 ) -> Membership:
     if organisation is not None and role != Role.DIRECTOR:
         raise ValidationError(ORGANISATION_ROLE_DIRECTOR_ONLY)
+    if (role == Role.PRESCRIBER) != (partner is not None):
+        raise ValidationError(PRESCRIBER_PARTNER)
+    if partner is not None and structure is not None and partner.organisation_id != structure.organisation_id:
+        raise ValidationError(PRESCRIBER_PARTNER)
     existing = Membership.objects.filter(user=user)
     if structure is not None and existing.filter(structure=structure).exists():
         raise ValidationError(MEMBERSHIP_DUPLICATE.format(where=structure))
     if organisation is not None and existing.filter(organisation=organisation).exists():
         raise ValidationError(MEMBERSHIP_DUPLICATE.format(where=organisation))
-    membership = Membership(user=user, role=role, structure=structure, organisation=organisation)
+    membership = Membership(user=user, role=role, structure=structure, organisation=organisation, partner=partner)
     membership.full_clean()
     membership.save()
     return membership

@@ -13,10 +13,22 @@ AUDITED_MODELS: dict[str, dict] = {
     "organisations.ProductionSupport": {},
     "accounts.User": {"exclude_fields": ["password", "last_login"]},
     "accounts.Membership": {},
+    "partners.Partner": {},
+    "people.Person": {"mask_fields": ["nir_encrypted"]},
+    "people.PersonDocument": {},
+    "contracts.Contract": {},
+    "contracts.Amendment": {},
+    "contracts.Derogation": {},
+    "contracts.Suspension": {},
+    "contracts.Exit": {},
+    "contracts.FollowUp": {},
 }
 
 # Models of Tremplin apps that are not case data and are therefore not audited.
-NOT_AUDITED: dict[str, str] = {}
+NOT_AUDITED: dict[str, str] = {
+    "reference.SmicRate": "reference data, changed by decree through the admin",
+    "reference.RomeJob": "reference data (ROME referential)",
+}
 
 
 def register_audited_models() -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from tremplin.accounts import services as account_services
 from tremplin.accounts.enums import Role
@@ -13,6 +14,14 @@ from tremplin.accounts.models import Membership, User
 from tremplin.organisations import services as organisation_services
 from tremplin.organisations.enums import ActivitySector, SupportKind
 from tremplin.organisations.models import Organisation, ProductionSupport, Structure
+from tremplin.partners import services as partner_services
+from tremplin.partners.enums import PartnerKind
+from tremplin.partners.models import Partner
+from tremplin.people.models import Person
+from tremplin.reference.loading import load_rome, load_smic
+from tremplin.reference.models import RomeJob, SmicRate
+
+from .demo_people import seed_people
 
 DEMO_PASSWORD = "Tremplin-Demo-2026"
 
@@ -40,8 +49,20 @@ DEMO_LOGINS = [
 EXTRA_MEMBERSHIPS = [("cip@demo.tremplin.fr", Role.COUNSELLOR, "table-du-val")]
 
 
+PARTNERS = [
+    ("France Travail Montpellier Est", PartnerKind.FRANCE_TRAVAIL),
+    ("Mission locale Montpellier Méditerranée", PartnerKind.MISSION_LOCALE),
+    ("PLIE de Montpellier", PartnerKind.PLIE),
+    ("SPIP de l'Hérault", PartnerKind.SPIP),
+    ("CCAS de Sète", PartnerKind.CCAS),
+    ("Département de l'Hérault – pôle insertion", PartnerKind.DEPARTMENT),
+]
+
+
 @transaction.atomic
 def seed_demo() -> dict[str, int]:
+    load_smic(SmicRate)
+    load_rome(RomeJob)
     organisation = Organisation.objects.filter(siren="775672272").first() or organisation_services.organisation_create(
         name="Association Tremplin Solidaire (démo)", siren="775672272", rna="W343001234"
     )
@@ -67,13 +88,19 @@ def seed_demo() -> dict[str, int]:
             convention_reference="ACI034240013",
         ),
     }
+    partners = {
+        name: Partner.objects.filter(organisation=organisation, name=name).first()
+        or partner_services.partner_create(organisation=organisation, name=name, kind=kind)
+        for name, kind in PARTNERS
+    }
     users = {}
     for login in DEMO_LOGINS:
         users[login.email] = _user(login)
         if login.where == "organisation":
             _membership(users[login.email], login.role, organisation=organisation)
         else:
-            _membership(users[login.email], login.role, structure=structures[login.where])
+            partner = partners[PARTNERS[0][0]] if login.role == Role.PRESCRIBER else None
+            _membership(users[login.email], login.role, structure=structures[login.where], partner=partner)
     for email, role, where in EXTRA_MEMBERSHIPS:
         _membership(users[email], role, structure=structures[where])
 
@@ -106,11 +133,19 @@ def seed_demo() -> dict[str, int]:
         site_address="3 quai de la Consigne, 34200 Sète",
         supervisor=users["encadrante.cuisine@demo.tremplin.fr"],
     )
+    today = timezone.localdate()
+    director = users["direction@demo.tremplin.fr"]
+    counsellor = users["cip@demo.tremplin.fr"]
+    for structure in structures.values():
+        supports = list(structure.production_supports.order_by("name"))
+        seed_people(structure=structure, counsellor=counsellor, supports=supports, actor=director, today=today)
     return {
         "organisations": Organisation.objects.count(),
         "structures": Structure.objects.count(),
         "production_supports": ProductionSupport.objects.count(),
         "users": User.objects.count(),
+        "partners": Partner.objects.count(),
+        "people": Person.objects.count(),
     }
 
 
@@ -132,10 +167,10 @@ def _user(login: DemoLogin) -> User:
     return user
 
 
-def _membership(user, role, *, structure=None, organisation=None):
+def _membership(user, role, *, structure=None, organisation=None, partner=None):
     existing = Membership.objects.filter(user=user, structure=structure, organisation=organisation).first()
     return existing or account_services.membership_create(
-        user=user, role=role, structure=structure, organisation=organisation
+        user=user, role=role, structure=structure, organisation=organisation, partner=partner
     )
 
 

@@ -1,3 +1,7 @@
+from datetime import date
+
+import pytest
+import time_machine
 from django.core.management import call_command
 
 from tremplin.accounts.enums import Role
@@ -6,11 +10,25 @@ from tremplin.core.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 from tremplin.organisations.models import Organisation, ProductionSupport, Structure
 
 
-def test_seed_is_deterministic_and_idempotent(db):
+@pytest.mark.parametrize("today", [date(2026, 11, 23), date(2027, 1, 31), date(2028, 2, 29)])
+def test_seed_is_deterministic_and_idempotent(db, today):
+    with time_machine.travel(today, tick=False):
+        check_seed_twice()
+
+
+def check_seed_twice():
     first = seed_demo()
     snapshot = sorted(Membership.objects.values_list("user__email", "role", "structure__siret", "organisation__siren"))
     second = seed_demo()
-    assert first == second == {"organisations": 1, "structures": 2, "production_supports": 3, "users": 8}
+    assert first == second
+    assert first == {
+        "organisations": 1,
+        "structures": 2,
+        "production_supports": 3,
+        "users": 8,
+        "partners": 6,
+        "people": 40,
+    }
     assert snapshot == sorted(
         Membership.objects.values_list("user__email", "role", "structure__siret", "organisation__siren")
     )

@@ -1,0 +1,31 @@
+"""Load the reference tables shipped as CSV files in tremplin/reference/data/ (idempotent)."""
+
+import csv
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def read_rows(name: str) -> list[dict]:
+    path = DATA / name
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def load_smic(SmicRate) -> int:
+    for row in read_rows("smic.csv"):
+        SmicRate.objects.update_or_create(
+            valid_from=date.fromisoformat(row["valid_from"]),
+            defaults={"hourly_amount": Decimal(row["hourly_amount"]), "source": row["source"]},
+        )
+    return SmicRate.objects.count()
+
+
+def load_rome(RomeJob) -> int:
+    for row in read_rows("rome.csv"):
+        RomeJob.objects.update_or_create(code=row["code"], defaults={"label": row["label"]})
+    return RomeJob.objects.count()
