@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "tremplin.partners",
     "tremplin.people",
     "tremplin.contracts",
+    "tremplin.eligibility",
+    "tremplin.recruitment",
 ]
 
 MIDDLEWARE = [
