@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("tremplin.accounts.urls")),
     path("", include("tremplin.organisations.urls")),
     path("", include("tremplin.audit.urls")),
+    path("", include("tremplin.people.urls")),
+    path("", include("tremplin.contracts.urls")),
     path("", include("tremplin.eligibility.urls")),
     path("", include("tremplin.recruitment.urls")),
     path("comptes/", include("allauth.urls")),

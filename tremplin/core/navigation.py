@@ -25,7 +25,8 @@ class NavItem:
 ALL_ROLES = frozenset(Role)
 NAVIGATION = [
     NavItem("Accueil", "house", ALL_ROLES, "core:home"),
-    NavItem("Personnes", "people", frozenset(STAFF_ROLES)),
+    NavItem("Personnes", "people", frozenset(STAFF_ROLES), "people:list"),
+    NavItem("Échéancier", "bell", frozenset({Role.DIRECTOR, Role.COUNSELLOR, Role.ADMIN_STAFF}), "core:alerts"),
     NavItem("Orientations", "send", frozenset({Role.DIRECTOR, Role.COUNSELLOR, Role.PRESCRIBER})),
     NavItem("Ateliers et chantiers", "tools", frozenset(STAFF_ROLES), "organisations:support_list"),
     NavItem("Heures", "clock", frozenset({Role.DIRECTOR, Role.SUPERVISOR, Role.ADMIN_STAFF})),

@@ -13,7 +13,14 @@ def home_context(scope: Scope) -> dict:
         supports = production_support_list(scope)
         context["supports_count"] = supports.count()
     if scope.has_role(Role.DIRECTOR):
+        from django.utils import timezone
+
+        from tremplin.people.selectors import PeopleFilters, Stage, people_list
+
         context["team_count"] = structure_team(scope.structure).count()
+        context["under_contract_count"] = people_list(
+            scope, PeopleFilters(stage=Stage.UNDER_CONTRACT), today=timezone.localdate()
+        ).count()
     if scope.has_role(Role.SUPERVISOR):
         context["my_supports"] = list(supervised_supports(scope))
     return context

@@ -1,9 +1,12 @@
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
 
+from .alerts import alerts_for
 from .selectors import home_context
 
 HOME_TEMPLATES = {
@@ -16,10 +19,21 @@ HOME_TEMPLATES = {
 }
 
 
+ALERT_ROLES = (Role.DIRECTOR, Role.COUNSELLOR, Role.ADMIN_STAFF)
+
+
 def home(request):
     scope = request.scope
     template = HOME_TEMPLATES.get(scope.role, "core/home/no_role.html")
-    return render(request, template, home_context(scope))
+    context = home_context(scope)
+    if scope.role in ALERT_ROLES:
+        context["alerts"] = alerts_for(scope, today=timezone.localdate())
+    return render(request, template, context)
+
+
+@require_roles(*ALERT_ROLES)
+def alerts(request):
+    return render(request, "core/alerts.html", {"alerts": alerts_for(request.scope, today=timezone.localdate())})
 
 
 @login_not_required

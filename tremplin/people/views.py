@@ -1,0 +1,176 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tremplin.accounts.access import require_roles, require_staff
+from tremplin.accounts.enums import Role
+from tremplin.contracts.access import can_manage_contracts
+from tremplin.contracts.selectors import pathway_figures
+from tremplin.core.forms import add_service_errors
+from tremplin.organisations.selectors import production_support_list
+
+from . import services
+from .access import EDITOR_ROLES, can_edit_people, can_see_nir, get_document_or_404, get_person_or_404
+from .forms import DocumentForm, PeopleFilterForm, PersonForm
+from .nir import decrypt_nir, format_nir, mask_nir
+from .selectors import CRITERIA_FILTERS, PeopleFilters, Stage, people_list, stage_of
+from .timeline import person_timeline
+
+PAGE_SIZE = 25
+
+
+def _counsellors(structure):
+    from tremplin.accounts.models import User
+
+    return User.objects.filter(
+        memberships__structure=structure, memberships__role=Role.COUNSELLOR, memberships__is_active=True
+    ).order_by("last_name", "first_name")
+
+
+@require_staff
+def person_list(request):
+    scope = request.scope
+    form = PeopleFilterForm(
+        request.GET or None,
+        stages=Stage.CHOICES,
+        supports=production_support_list(scope),
+        counsellors=_counsellors(scope.structure),
+        criteria=[(key, label) for key, (label, _) in CRITERIA_FILTERS.items()],
+    )
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = PeopleFilters(
+        search=data.get("q") or "",
+        stage=data.get("stage") or "",
+        production_support=data.get("support"),
+        counsellor=data.get("counsellor"),
+        ending_within_days=data.get("ending"),
+        criterion=data.get("criterion") or "",
+    )
+    page = Paginator(people_list(scope, filters, today=timezone.localdate()), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = [(person, stage_of(person)) for person in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "people/person_list.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "can_edit": can_edit_people(scope),
+        },
+    )
+
+
+@require_roles(*EDITOR_ROLES)
+def person_create(request):
+    scope = request.scope
+    form = PersonForm(
+        request.POST or None,
+        counsellors=_counsellors(scope.structure),
+        show_nir=can_see_nir(scope),
+        creating=True,
+    )
+    duplicate = False
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "confirm_not_duplicate"}
+        try:
+            person = services.person_create(
+                structure=scope.structure,
+                confirm_not_duplicate=form.cleaned_data["confirm_not_duplicate"],
+                **fields,
+            )
+        except ValidationError as error:
+            duplicate = any(e.code == "duplicate" for e in getattr(error, "error_list", []))
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"La fiche de {person} a été créée.")
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": None, "duplicate": duplicate})
+
+
+@require_roles(*EDITOR_ROLES)
+def person_update(request, pk):
+    scope = request.scope
+    person = get_person_or_404(scope, pk)
+    form = PersonForm(
+        request.POST or None,
+        instance=person,
+        counsellors=_counsellors(person.structure),
+        show_nir=can_see_nir(scope),
+        creating=False,
+    )
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        if not fields.get("nir"):
+            fields.pop("nir", None)  # an empty NIR field keeps the stored one
+        try:
+            services.person_update(person=person, **fields)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"La fiche de {person} a été enregistrée.")
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/person_form.html", {"form": form, "person": person, "duplicate": False})
+
+
+@require_staff
+def person_detail(request, pk):
+    scope = request.scope
+    person = get_person_or_404(scope, pk)
+    nir = decrypt_nir(person.nir_encrypted)
+    contracts = list(person.contracts.select_related("production_support").order_by("-start"))
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "nir": (format_nir(nir) if can_see_nir(scope) else mask_nir(nir)) if nir else "",
+            "timeline": person_timeline(person),
+            "contracts": contracts,
+            "current": next((c for c in contracts if not c.ended_on and not hasattr(c, "exit")), None),
+            "figures": pathway_figures(person, today=timezone.localdate()),
+            "documents": person.documents.select_related("uploaded_by"),
+            "document_form": DocumentForm(),
+            "can_edit": can_edit_people(scope),
+            "can_manage_contracts": can_manage_contracts(scope),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+@require_roles(*EDITOR_ROLES)
+def document_upload(request, pk):
+    person = get_person_or_404(request.scope, pk)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.document_add(
+                actor=request.user, person=person, kind=form.cleaned_data["kind"], upload=form.cleaned_data["upload"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, "La pièce a été ajoutée.")
+    else:
+        messages.error(request, "Choisissez le type de pièce et un fichier.")
+    return redirect("people:detail", pk=person.pk)
+
+
+@require_roles(*EDITOR_ROLES)
+def document_download(request, pk):
+    document = get_document_or_404(request.scope, pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("Fichier introuvable.") from error
+    return FileResponse(handle, as_attachment=True, filename=document.original_name, content_type=document.content_type)
