@@ -22,6 +22,16 @@ AUDITED_MODELS: dict[str, dict] = {
     "contracts.Suspension": {},
     "contracts.Exit": {},
     "contracts.FollowUp": {},
+    "eligibility.EligibilityDiagnosis": {},
+    "eligibility.DiagnosisCriterion": {},
+    "eligibility.Approval": {},
+    "eligibility.ApprovalProlongation": {},
+    "eligibility.ApprovalSuspension": {},
+    "recruitment.Referral": {},
+    "recruitment.ReferralTransition": {},
+    "recruitment.ReferralAttachment": {},
+    "recruitment.InformationSession": {},
+    "recruitment.SessionAttendance": {},
 }
 
 # Models of Tremplin apps that are not case data and are therefore not audited.

@@ -8,8 +8,10 @@ from datetime import date, timedelta
 from django.db.models import Q
 
 from tremplin.accounts.scope import Scope
+from tremplin.core.alerts import Alert
 from tremplin.people.access import people_in_scope
 from tremplin.people.models import Person
+from tremplin.people.timeline import TimelineEvent
 
 from . import rules
 from .enums import ContractKind
@@ -51,15 +53,6 @@ def pathway_figures(person: Person, *, contracts=None, today: date | None = None
         planned_end=last_end,
         done_months=rules.months_of(done),
     )
-
-
-@dataclass(frozen=True)
-class TimelineEvent:
-    day: date
-    icon: str
-    title: str
-    detail: str = ""
-    tone: str = "secondary"
 
 
 def timeline_events(person: Person) -> list[TimelineEvent]:
@@ -153,20 +146,6 @@ def timeline_events(person: Person) -> list[TimelineEvent]:
                     )
                 )
     return events
-
-
-@dataclass(frozen=True)
-class Alert:
-    day: date
-    kind: str
-    person: Person
-    message: str
-    url_name: str = "people:detail"
-    url_pk: int | None = None  # defaults to the person
-
-    @property
-    def target_pk(self) -> int:
-        return self.url_pk or self.person.pk
 
 
 def contract_alerts(scope: Scope, *, today: date) -> list[Alert]:

@@ -1,11 +1,26 @@
 """The whole pathway of a person as one chronological timeline. Each domain app contributes
 its events through a `timeline_events(person)` selector listed here; later apps add theirs."""
 
+from dataclasses import dataclass
+from datetime import date
 from importlib import import_module
 
 TIMELINE_SOURCES = [
+    "tremplin.recruitment.selectors",
+    "tremplin.eligibility.selectors",
     "tremplin.contracts.selectors",
 ]
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One dated event of a pathway, as every domain app gives them."""
+
+    day: date
+    icon: str
+    title: str
+    detail: str = ""
+    tone: str = "secondary"
 
 
 def person_timeline(person) -> list:

@@ -19,6 +19,8 @@ from tremplin.contracts.tests.factories import ContractFactory
 from tremplin.organisations.tests.factories import ProductionSupportFactory, StructureFactory
 from tremplin.people.models import PersonDocument
 from tremplin.people.tests.factories import PersonFactory
+from tremplin.recruitment.models import ReferralAttachment
+from tremplin.recruitment.tests.factories import InformationSessionFactory, ReferralFactory
 
 SENTINEL = "SENTINELLE-VAL-VERT"
 
@@ -84,7 +86,20 @@ def ours(db):
         contract=contract, person=person, exit_date=contract.end, reason="cdi", created_by=director
     )
     follow_up = FollowUp.objects.create(exit=exit_, months_after=3, due_date=contract.end, comment=SENTINEL)
+    referral = ReferralFactory(structure=structure, person=person, reason=SENTINEL)
+    attachment = ReferralAttachment.objects.create(
+        referral=referral,
+        file=ContentFile(b"%PDF-1.4", name="piece.pdf"),
+        original_name=f"{SENTINEL}.pdf",
+        content_type="application/pdf",
+        size=8,
+        uploaded_by=director,
+    )
+    session = InformationSessionFactory(structure=structure, place=SENTINEL)
     return {
+        "referral": referral,
+        "attachment": attachment,
+        "session": session,
         "structure": structure,
         "support": support,
         "director": director,
@@ -119,6 +134,9 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
             "contracts:exit",
         ],
         "follow_up": ["contracts:follow_up"],
+        "referral": ["recruitment:detail", "recruitment:transition", "recruitment:attachment_upload"],
+        "attachment": ["recruitment:attachment_download"],
+        "session": ["recruitment:session_detail"],
     }
     records = {url_name: {"pk": ours[record].pk} for record, names in by_record.items() for url_name in names}
     if name in records:
