@@ -125,8 +125,14 @@ def contract_create(
     production_support: ProductionSupport | None = None,
     sentence_adjustment: bool = False,
 ) -> Contract:
-    """Hire a person on a CDDI (or a CDI inclusion), checking every rule of section 3."""
+    """Hire a person on a CDDI (or a CDI inclusion), checking every rule of section 3, and first
+    that a valid PASS IAE or eligibility diagnosis allows the hire on its start date."""
+    from tremplin.eligibility.selectors import hiring_eligibility
+
     Person.objects.select_for_update().filter(pk=person.pk).first()  # serialise hires of one person
+    eligibility = hiring_eligibility(person, start)
+    if not eligibility.allowed:
+        _raise(None, eligibility.message)
     if production_support is not None and production_support.structure_id != person.structure_id:
         _raise("production_support", NOT_IN_STRUCTURE)
     if kind == ContractKind.CDI_INCLUSION:

@@ -1,12 +1,12 @@
 """Contract pages: each one checks access, binds its form, calls one service, redirects to the
 person's page. The rules live in services.py."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import add_service_errors
+from tremplin.core.forms import run_form
 from tremplin.organisations.selectors import production_support_list
 from tremplin.people.access import get_person_or_404
 
@@ -16,25 +16,38 @@ from .forms import DerogationForm, EarlyEndForm, ExitForm, FollowUpForm, HireFor
 
 
 def _run(request, form, call, *, success: str, person, template: str, context: dict):
-    """Bind, call the service, show its French message on refusal, keep what was typed."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            call(form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("people:detail", pk=person.pk)
-    return render(request, template, {"form": form, "person": person, **context})
+    return run_form(
+        request,
+        form,
+        call,
+        success=success,
+        redirect_to=reverse("people:detail", args=[person.pk]),
+        template=template,
+        context={"person": person, **context},
+    )
 
 
 @require_roles(*MANAGER_ROLES)
 def hire(request, pk):
+    """Hire a person, from their page or from their referral (`?orientation=<pk>`): then the
+    referral moves to "Embauchée" with the contract."""
+    from tremplin.eligibility.selectors import person_eligibility_summary
+    from tremplin.recruitment.access import get_referral_or_404
+    from tremplin.recruitment.services import referral_hire
+
     person = get_person_or_404(request.scope, pk)
+    referral = None
+    if request.GET.get("orientation"):
+        referral = get_referral_or_404(request.scope, request.GET["orientation"])
+        if referral.person_id != person.pk:
+            raise Http404("Orientation introuvable.")
     form = HireForm(request.POST or None, supports=production_support_list(request.scope))
 
     def call(data):
-        services.contract_create(actor=request.user, person=person, **data)
+        if referral is not None:
+            referral_hire(actor=request.user, referral=referral, **data)
+        else:
+            services.contract_create(actor=request.user, person=person, **data)
 
     return _run(
         request,
@@ -43,7 +56,12 @@ def hire(request, pk):
         success=f"{person} est embauché·e.",
         person=person,
         template="contracts/action_form.html",
-        context={"title": f"Embaucher {person}", "submit": "Embaucher"},
+        context={
+            "title": f"Embaucher {person}",
+            "submit": "Embaucher",
+            "eligibility": person_eligibility_summary(person, timezone.localdate()),
+            "referral": referral,
+        },
     )
 
 

@@ -138,7 +138,14 @@ def seed_demo() -> dict[str, int]:
     counsellor = users["cip@demo.tremplin.fr"]
     for structure in structures.values():
         supports = list(structure.production_supports.order_by("name"))
-        seed_people(structure=structure, counsellor=counsellor, supports=supports, actor=director, today=today)
+        seed_people(
+            structure=structure,
+            counsellor=counsellor,
+            supports=supports,
+            actor=director,
+            today=today,
+            partners=[partners[name] for name, kind in PARTNERS if kind != PartnerKind.SPIP],
+        )
     return {
         "organisations": Organisation.objects.count(),
         "structures": Structure.objects.count(),

@@ -11,10 +11,24 @@ from dateutil.relativedelta import relativedelta
 
 from tremplin.contracts import services as contract_services
 from tremplin.contracts.enums import DerogationKind, EarlyEndReason, ExitReason
+from tremplin.eligibility import services as eligibility_services
+from tremplin.eligibility.enums import AuthorKind, Criterion
 from tremplin.people import services as people_services
 from tremplin.people.enums import EducationLevel, Sex
 from tremplin.people.models import Person
+from tremplin.recruitment import services as recruitment_services
+from tremplin.recruitment.enums import ReferralState, RefusalReason
 from tremplin.reference.models import RomeJob
+
+# Where the candidates (people without contract) stand in the recruitment pipeline, in turn.
+CANDIDATE_STEPS = [
+    [],
+    [ReferralState.INFO_SESSION],
+    [ReferralState.INTERVIEW],
+    [ReferralState.INTERVIEW, ReferralState.WAITING_LIST],
+    [ReferralState.REFUSED],
+    [ReferralState.INFO_SESSION, ReferralState.INTERVIEW],
+]
 
 
 @dataclass(frozen=True)
@@ -110,9 +124,11 @@ TABLE_DU_VAL = [
 ]
 
 
-def seed_people(*, structure, counsellor, supports, actor, today: date) -> None:
+def seed_people(*, structure, counsellor, supports, actor, today: date, partners: list) -> None:
     anchor = today.replace(day=1)
     pathways = VAL_VERT if structure.name.startswith("Val Vert") else TABLE_DU_VAL
+    prefix = "VV" if structure.name.startswith("Val Vert") else "TV"
+    candidates = 0
     for index, pathway in enumerate(pathways):
         if Person.objects.filter(
             structure=structure,
@@ -134,16 +150,69 @@ def seed_people(*, structure, counsellor, supports, actor, today: date) -> None:
             job_seeker_since=anchor - relativedelta(months=14 + index),
             **pathway.flags,
         )
+        partner = partners[index % len(partners)]
         if pathway.contract:
-            _place(pathway, person, supports[index % len(supports)], actor, anchor, today)
+            _place(pathway, person, supports[index % len(supports)], actor, anchor, today, partner, prefix, index)
+        else:
+            _candidate(person, actor, today, partner, CANDIDATE_STEPS[candidates % len(CANDIDATE_STEPS)])
+            candidates += 1
 
 
-def _place(pathway: Pathway, person, support, actor, anchor: date, today: date) -> None:
-    offset, months = pathway.contract
-    start = anchor + relativedelta(months=offset)
-    contract = contract_services.contract_create(
+def _candidate(person, actor, today: date, partner, steps) -> None:
+    """A referral in the pipeline, with a prescriber's diagnosis of the person's situation."""
+    referred_on = today - relativedelta(days=10 + 3 * len(steps))
+    eligibility_services.diagnosis_create(
         actor=actor,
         person=person,
+        author_kind=AuthorKind.PRESCRIBER,
+        author_partner=partner,
+        author_name="Référent·e du prescripteur",
+        made_on=referred_on,
+        criteria=[Criterion.RSA] if person.rsa else [Criterion.DELD, Criterion.LOW_EDUCATION, Criterion.MOBILITY],
+    )
+    referral = recruitment_services.referral_create(
+        actor=actor,
+        structure=person.structure,
+        person=person,
+        referred_on=referred_on,
+        reason="Projet professionnel dans le secteur de l'ACI ; besoin d'une reprise d'activité encadrée.",
+        partner=partner,
+        referent_name="Référent·e du prescripteur",
+    )
+    for step in steps:
+        referral = recruitment_services.referral_transition(
+            actor=actor,
+            referral=referral,
+            to_state=step,
+            refusal_reason=RefusalReason.NOT_INTERESTED if step == ReferralState.REFUSED else "",
+        )
+
+
+def _place(pathway: Pathway, person, support, actor, anchor: date, today: date, partner, prefix, index) -> None:
+    """The referral, the PASS IAE and the hire, then renewals, derogation, early end and exit."""
+    offset, months = pathway.contract
+    start = anchor + relativedelta(months=offset)
+    referral = recruitment_services.referral_create(
+        actor=actor,
+        structure=person.structure,
+        person=person,
+        referred_on=min(today, start - relativedelta(months=1)),
+        reason="Orientation vers un parcours en CDDI.",
+        partner=partner,
+        referent_name="Référent·e du prescripteur",
+    )
+    referral = recruitment_services.referral_transition(
+        actor=actor, referral=referral, to_state=ReferralState.INTERVIEW
+    )
+    eligibility_services.approval_record(
+        actor=actor,
+        person=person,
+        number=f"{prefix}999{start:%y}{index:05d}",
+        start=start - relativedelta(days=7),
+    )
+    contract = recruitment_services.referral_hire(
+        actor=actor,
+        referral=referral,
         start=start,
         end=start + relativedelta(months=months) - relativedelta(days=1),
         weekly_hours=Decimal(pathway.hours),

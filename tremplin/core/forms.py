@@ -39,3 +39,21 @@ def add_service_errors(form, error) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def run_form(request, form, call, *, success: str, redirect_to: str, template: str, context: dict):
+    """The shape of every write page: on a valid POST, call the service; on its refusal, show
+    its French message on the form and keep what was typed; on success, redirect."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import redirect, render
+
+    if request.method == "POST" and form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(redirect_to)
+    return render(request, template, {"form": form, **context})

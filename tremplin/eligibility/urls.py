@@ -1,2 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "eligibility"
-urlpatterns = []
+urlpatterns = [
+    path("personnes/<int:pk>/diagnostic/", views.diagnosis_create, name="diagnosis_create"),
+    path("personnes/<int:pk>/pass-iae/", views.approval_create, name="approval_create"),
+    path("pass-iae/<int:pk>/prolongation/", views.approval_prolong, name="approval_prolong"),
+    path("pass-iae/<int:pk>/suspension/", views.approval_suspend, name="approval_suspend"),
+]

@@ -11,6 +11,9 @@ from tremplin.accounts.enums import Role
 from tremplin.contracts.access import can_manage_contracts
 from tremplin.contracts.selectors import pathway_figures
 from tremplin.core.forms import add_service_errors
+from tremplin.eligibility.access import can_manage_eligibility, can_read_sensitive_criteria
+from tremplin.eligibility.enums import SENSITIVE_CRITERIA
+from tremplin.eligibility.selectors import person_eligibility_summary
 from tremplin.organisations.selectors import production_support_list
 
 from . import services
@@ -142,6 +145,9 @@ def person_detail(request, pk):
             "can_edit": can_edit_people(scope),
             "can_manage_contracts": can_manage_contracts(scope),
             "today": timezone.localdate(),
+            "eligibility": person_eligibility_summary(person, timezone.localdate()),
+            "can_manage_eligibility": can_manage_eligibility(scope),
+            "hidden_criteria": () if can_read_sensitive_criteria(scope) else SENSITIVE_CRITERIA,
         },
     )
 

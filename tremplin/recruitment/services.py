@@ -72,6 +72,12 @@ PRESCRIBER_IDENTITY_FIELDS = frozenset(
 )
 
 
+HIRE_FROM_STATE = (
+    "Une orientation à l'étape « {state} » ne peut pas aboutir à une embauche : "
+    "passez d'abord par l'entretien ou la liste d'attente."
+)
+
+
 def _raise(field: str | None, message: str) -> NoReturn:
     raise ValidationError({field: message} if field else message)
 
@@ -351,3 +357,16 @@ def referral_register(
         referent_name=referent_name,
         referent_email=referent_email,
     )
+
+
+@transaction.atomic
+def referral_hire(*, actor: User, referral: Referral, **contract_fields):
+    """Hire the person of a referral: the contract (with every rule of the CDDI and the
+    eligibility check) and the referral's move to `hired`, together or not at all."""
+    from tremplin.contracts.services import contract_create
+
+    if referral.state not in {s for s, nexts in TRANSITIONS.items() if ReferralState.HIRED in nexts}:
+        _raise(None, HIRE_FROM_STATE.format(state=_label(referral.state)))
+    contract = contract_create(actor=actor, person=referral.person, **contract_fields)
+    referral_mark_hired(actor=actor, referral=referral)
+    return contract

@@ -170,7 +170,7 @@ def session_detail(request, pk):
         referrals_in_scope(request.scope)
         .filter(structure=session.structure)
         .exclude(state__in=CLOSED_STATES)
-        .exclude(attendances__session=session)
+        .exclude(session_attendances__session=session)
         .select_related("person")
     )
     form = InviteForm(request.POST or None, referrals=invitable)

@@ -16,6 +16,7 @@ from tremplin.contracts import rules, services
 from tremplin.contracts.enums import EXTENSION_KINDS, DerogationKind
 from tremplin.contracts.models import Derogation
 from tremplin.contracts.rules import Period
+from tremplin.eligibility.tests.factories import EligibilityDiagnosisFactory
 from tremplin.people.tests.factories import PersonFactory
 
 BASE = date(2023, 1, 2)
@@ -41,6 +42,7 @@ def test_no_accepted_sequence_exceeds_a_cap_without_derogation(ops):
             try:
                 if op[0] == "hire":
                     start = cursor + timedelta(days=op[1])
+                    EligibilityDiagnosisFactory(person=person, made_on=start)
                     services.contract_create(
                         actor=actor,
                         person=person,

@@ -21,6 +21,7 @@ from tremplin.contracts.enums import (
 )
 from tremplin.contracts.models import Contract
 from tremplin.contracts.tests.factories import ContractFactory
+from tremplin.eligibility.tests.factories import ApprovalFactory, EligibilityDiagnosisFactory
 from tremplin.people.tests.factories import PersonFactory
 
 TODAY = date(2026, 11, 23)
@@ -42,7 +43,9 @@ def person(structure):
     return PersonFactory(structure=structure, first_name="Léa", last_name="Morel", birth_date=date(1990, 6, 15))
 
 
-def hire(actor, person, start, end, hours="26", pay="12.02", **kwargs):
+def hire(actor, person, start, end, hours="26", pay="12.02", eligible=True, **kwargs):
+    if eligible:  # an employer's diagnosis made on the start day (valid 92 days)
+        EligibilityDiagnosisFactory(person=person, made_on=start)
     return services.contract_create(
         actor=actor,
         person=person,
@@ -72,6 +75,20 @@ def derogation(actor, person, kind, start, end, **kwargs):
         end=end,
         **kwargs,
     )
+
+
+# Eligibility
+
+
+def test_hiring_needs_a_valid_diagnosis_or_pass(actor, person):
+    with pytest.raises(ValidationError) as error:
+        hire(actor, person, date(2026, 3, 1), date(2026, 6, 30), eligible=False)
+    assert "Embauche impossible au 01/03/2026" in messages(error.value)
+    EligibilityDiagnosisFactory(person=person, made_on=date(2025, 11, 1))  # expired on 31/01/2026
+    with pytest.raises(ValidationError, match="a expiré le 31/01/2026"):
+        hire(actor, person, date(2026, 3, 1), date(2026, 6, 30), eligible=False)
+    ApprovalFactory(person=person, start=date(2026, 2, 1))
+    hire(actor, person, date(2026, 3, 1), date(2026, 6, 30), eligible=False)
 
 
 # Minimum duration

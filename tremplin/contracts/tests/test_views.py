@@ -10,6 +10,7 @@ from django.urls import reverse
 from tremplin.accounts.enums import Role
 from tremplin.contracts.enums import ExitCategory
 from tremplin.contracts.models import Contract
+from tremplin.eligibility.tests.factories import ApprovalFactory
 from tremplin.people.tests.factories import PersonFactory
 
 
@@ -27,6 +28,7 @@ def counsellor_client(client, make_member, structure):
 
 def test_counsellor_journey(counsellor_client, structure):
     person = PersonFactory(structure=structure, rqth=True, first_name="Patrick", last_name="Roussel")
+    ApprovalFactory(person=person, start=date(2025, 1, 2))
     response = counsellor_client.post(
         reverse("contracts:hire", args=[person.pk]),
         {
@@ -78,6 +80,7 @@ def test_counsellor_journey(counsellor_client, structure):
 
 def test_hire_refused_keeps_the_form(counsellor_client, structure):
     person = PersonFactory(structure=structure)
+    ApprovalFactory(person=person, start=date(2026, 11, 2))
     response = counsellor_client.post(
         reverse("contracts:hire", args=[person.pk]),
         {

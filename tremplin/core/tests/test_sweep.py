@@ -16,6 +16,7 @@ from tremplin.accounts.enums import Role
 from tremplin.accounts.tests.factories import MembershipFactory
 from tremplin.contracts.models import Exit, FollowUp
 from tremplin.contracts.tests.factories import ContractFactory
+from tremplin.eligibility.tests.factories import ApprovalFactory
 from tremplin.organisations.tests.factories import ProductionSupportFactory, StructureFactory
 from tremplin.people.models import PersonDocument
 from tremplin.people.tests.factories import PersonFactory
@@ -96,7 +97,9 @@ def ours(db):
         uploaded_by=director,
     )
     session = InformationSessionFactory(structure=structure, place=SENTINEL)
+    approval = ApprovalFactory(person=person)
     return {
+        "approval": approval,
         "referral": referral,
         "attachment": attachment,
         "session": session,
@@ -124,7 +127,10 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
             "people:document_upload",
             "contracts:hire",
             "contracts:derogation_create",
+            "eligibility:diagnosis_create",
+            "eligibility:approval_create",
         ],
+        "approval": ["eligibility:approval_prolong", "eligibility:approval_suspend"],
         "document": ["people:document_download"],
         "contract": [
             "contracts:renew",

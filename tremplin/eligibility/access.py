@@ -1,0 +1,27 @@
+"""Who may see and record eligibility, from the acting scope. Diagnoses and PASS belong to a
+person: the people access layer decides who reaches them."""
+
+from django.shortcuts import get_object_or_404
+
+from tremplin.accounts.enums import Role
+from tremplin.accounts.scope import Scope
+from tremplin.people.access import people_in_scope
+
+from .models import Approval
+
+MANAGER_ROLES = frozenset({Role.DIRECTOR, Role.COUNSELLOR, Role.ADMIN_STAFF})
+# Some criteria reveal health or justice information (AAH, RQTH, justice, ASE): named to
+# counsellors and direction only.
+SENSITIVE_READER_ROLES = frozenset({Role.DIRECTOR, Role.COUNSELLOR})
+
+
+def get_approval_or_404(scope: Scope, pk: int) -> Approval:
+    return get_object_or_404(Approval.objects.filter(person__in=people_in_scope(scope)).select_related("person"), pk=pk)
+
+
+def can_manage_eligibility(scope: Scope) -> bool:
+    return scope.role in MANAGER_ROLES
+
+
+def can_read_sensitive_criteria(scope: Scope) -> bool:
+    return scope.role in SENSITIVE_READER_ROLES

@@ -1,0 +1,43 @@
+from django import forms
+
+from tremplin.core.forms import DateInput, StyledFormMixin
+
+from .enums import LEVEL_1, ApprovalSuspensionReason, AuthorKind, Criterion, ProlongationReason
+
+
+class DiagnosisForm(StyledFormMixin, forms.Form):
+    author_kind = forms.ChoiceField(label="Diagnostic réalisé par", choices=AuthorKind.choices)
+    author_partner = forms.ModelChoiceField(
+        label="Prescripteur (si diagnostic d'un prescripteur)", queryset=None, required=False
+    )
+    author_name = forms.CharField(label="Nom de la personne qui l'a réalisé", max_length=200, required=False)
+    made_on = forms.DateField(label="Date du diagnostic", widget=DateInput())
+    criteria = forms.MultipleChoiceField(
+        label="Critères remplis",
+        choices=[(c.value, f"{'Niveau 1' if c in LEVEL_1 else 'Niveau 2'} · {c.label}") for c in Criterion],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="1 critère de niveau 1, ou au moins 3 critères de niveau 2.",
+    )
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["author_partner"].queryset = partners
+        self.fields["criteria"].widget.attrs["class"] = "form-check-input"
+
+
+class ApprovalForm(StyledFormMixin, forms.Form):
+    number = forms.CharField(label="Numéro de PASS IAE", max_length=20, help_text="12 caractères, sans espace.")
+    start = forms.DateField(label="Début du PASS", widget=DateInput())
+
+
+class ProlongationForm(StyledFormMixin, forms.Form):
+    reason = forms.ChoiceField(label="Motif", choices=ProlongationReason.choices)
+    end = forms.DateField(label="Nouvelle fin", widget=DateInput())
+    decided_by = forms.CharField(label="Décidée par", max_length=200)
+    document = forms.FileField(label="Décision (PDF)", required=False)
+
+
+class ApprovalSuspensionForm(StyledFormMixin, forms.Form):
+    reason = forms.ChoiceField(label="Motif", choices=ApprovalSuspensionReason.choices)
+    start = forms.DateField(label="Du", widget=DateInput())
+    end = forms.DateField(label="Au", widget=DateInput())

@@ -1,0 +1,145 @@
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from tremplin.accounts.enums import Role
+from tremplin.accounts.tests.factories import MembershipFactory, UserFactory
+from tremplin.eligibility.tests.factories import ApprovalFactory
+from tremplin.partners.enums import PartnerKind
+from tremplin.recruitment.enums import ReferralState
+from tremplin.recruitment.models import Referral
+from tremplin.recruitment.tests.factories import PartnerFactory, ReferralFactory
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(date(2026, 11, 23), tick=False):
+        yield
+
+
+@pytest.fixture
+def counsellor_client(client, make_member, structure):
+    client.force_login(make_member(Role.COUNSELLOR, structure))
+    return client
+
+
+@pytest.fixture
+def prescriber(structure):
+    partner = PartnerFactory(organisation=structure.organisation, kind=PartnerKind.FRANCE_TRAVAIL)
+    user = UserFactory(first_name="Nadia")
+    MembershipFactory(user=user, structure=structure, role=Role.PRESCRIBER, partner=partner)
+    return user, partner
+
+
+def test_from_referral_to_hiring(counsellor_client, structure):
+    partner = PartnerFactory(organisation=structure.organisation)
+    response = counsellor_client.post(
+        reverse("recruitment:create"),
+        {
+            "first_name": "Amina",
+            "last_name": "Diallo",
+            "birth_date": "1994-03-12",
+            "sex": "F",
+            "partner": partner.pk,
+            "referent_name": "Mme Roux",
+            "referred_on": "2026-11-02",
+            "reason": "Projet en espaces verts",
+        },
+    )
+    referral = Referral.objects.get()
+    assert response["Location"] == reverse("recruitment:detail", args=[referral.pk])
+    transition = reverse("recruitment:transition", args=[referral.pk])
+    counsellor_client.post(transition, {"to_state": "info_session"})
+    counsellor_client.post(transition, {"to_state": "interview", "comment": "Motivée"})
+    page = counsellor_client.get(reverse("recruitment:detail", args=[referral.pk])).text
+    assert "Embaucher" in page
+    hire = reverse("contracts:hire", args=[referral.person.pk]) + f"?orientation={referral.pk}"
+    data = {
+        "kind": "cddi",
+        "start": "2026-12-01",
+        "end": "2027-05-31",
+        "weekly_hours": "26",
+        "hourly_pay": "12.02",
+        "job_label": "Agent d'entretien des espaces verts",
+    }
+    response = counsellor_client.post(hire, data)
+    assert response.status_code == 200
+    assert "Embauche impossible au 01/12/2026" in response.text  # no PASS, no diagnosis
+    ApprovalFactory(person=referral.person, start=date(2026, 11, 20))
+    response = counsellor_client.post(hire, data)
+    assert response.status_code == 302
+    referral.refresh_from_db()
+    assert referral.state == ReferralState.HIRED
+    assert referral.person.contracts.count() == 1
+
+
+def test_refusal_needs_a_reason(counsellor_client, structure):
+    referral = ReferralFactory(structure=structure)
+    url = reverse("recruitment:transition", args=[referral.pk])
+    response = counsellor_client.post(url, {"to_state": "refused"}, follow=True)
+    referral.refresh_from_db()
+    assert referral.state == ReferralState.RECEIVED
+    assert "motif" in response.text.lower()
+    counsellor_client.post(url, {"to_state": "refused", "refusal_reason": "not_interested"})
+    referral.refresh_from_db()
+    assert referral.state == ReferralState.REFUSED
+
+
+def test_prescriber_sees_the_status_of_their_referrals_and_nothing_more(client, structure, prescriber):
+    user, partner = prescriber
+    client.force_login(user)
+    response = client.post(
+        reverse("recruitment:prescriber_create"),
+        {
+            "first_name": "Léa",
+            "last_name": "Morel",
+            "birth_date": "1990-06-15",
+            "sex": "F",
+            "referred_on": "2026-11-20",
+            "reason": "Projet cuisine",
+        },
+    )
+    assert response.status_code == 302
+    referral = Referral.objects.get()
+    assert referral.partner == partner
+    ReferralFactory(structure=structure, person__last_name="Autrepartenaire")  # another partner's
+    referral.refusal_reason = "not_interested"
+    referral.state = ReferralState.REFUSED
+    referral.save()
+    page = client.get(reverse("recruitment:prescriber_list")).text
+    assert "Léa M." in page and "Refusée" in page
+    assert "Morel" not in page
+    assert "Autrepartenaire" not in page
+    assert "non intéressé" not in page
+    for url in (
+        reverse("recruitment:detail", args=[referral.pk]),
+        reverse("people:detail", args=[referral.person.pk]),
+        reverse("recruitment:list"),
+    ):
+        assert client.get(url).status_code == 404
+
+
+def test_supervisor_does_not_see_sensitive_referrals(client, make_member, structure):
+    spip = PartnerFactory(organisation=structure.organisation, kind=PartnerKind.SPIP, name="SPIP 34")
+    sensitive = ReferralFactory(structure=structure, partner=spip, person__last_name="Sousmain")
+    ReferralFactory(structure=structure, person__last_name="Ordinaire")
+    client.force_login(make_member(Role.SUPERVISOR, structure))
+    page = client.get(reverse("recruitment:list")).text
+    assert "ORDINAIRE" in page and "SOUSMAIN" not in page
+    assert client.get(reverse("recruitment:detail", args=[sensitive.pk])).status_code == 404
+
+
+def test_information_session_invite_and_attendance(counsellor_client, structure):
+    referral = ReferralFactory(structure=structure)
+    response = counsellor_client.post(
+        reverse("recruitment:session_list"),
+        {"starts_at": "2026-11-23T00:30", "place": "Salle 1", "capacity": 1},  # just started (now: 01:00)
+    )
+    session_url = response["Location"]
+    counsellor_client.post(session_url, {"referral": referral.pk})
+    referral.refresh_from_db()
+    assert referral.state == ReferralState.INFO_SESSION
+    counsellor_client.post(session_url, {"referral": referral.pk, "attendance": "present"})
+    assert referral.session_attendances.get().attended is True
