@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Q
+from django.urls import reverse
 
 from tremplin.accounts.scope import Scope
 from tremplin.core.alerts import Alert
@@ -53,6 +54,21 @@ def pathway_figures(person: Person, *, contracts=None, today: date | None = None
         planned_end=last_end,
         done_months=rules.months_of(done),
     )
+
+
+COUNTED_EXIT_MIN_DAYS = 92  # "more than 3 months": more than 91 days (domain.md section 12)
+
+
+def exit_counts(exit_: Exit) -> bool:
+    """An exit counts in the rates when the person was under contract in the ACI more than 91
+    days in all before it. (The second condition, at least 1 hour worked in the calendar year of
+    the exit, is added with the timesheets.)"""
+    periods = [
+        Period(c.start, min(c.effective_end, exit_.exit_date))
+        for c in exit_.person.contracts.all()
+        if c.effective_end and c.start <= exit_.exit_date
+    ]
+    return rules.covered_days(periods) >= COUNTED_EXIT_MIN_DAYS
 
 
 def timeline_events(person: Person) -> list[TimelineEvent]:
@@ -117,12 +133,16 @@ def timeline_events(person: Person) -> list[TimelineEvent]:
             )
         )
     for exit_ in Exit.objects.filter(person=person).prefetch_related("follow_ups"):
+        counted = (
+            "Compte dans les sorties" if exit_counts(exit_) else "Ne compte pas dans les sorties (3 mois ou moins)"
+        )
+        next_job = " · ".join(x for x in [exit_.next_employer, exit_.next_contract_type] if x)
         events.append(
             TimelineEvent(
                 exit_.exit_date,
                 "door-open",
                 f"Sortie : {exit_.get_reason_display()} ({exit_.category.label})",
-                " · ".join(x for x in [exit_.next_employer, exit_.next_contract_type] if x),
+                " · ".join(x for x in [next_job, counted] if x),
                 "success",
             )
         )
@@ -143,6 +163,8 @@ def timeline_events(person: Person) -> list[TimelineEvent]:
                         "calendar-event",
                         f"Suivi à {follow_up.months_after} mois prévu",
                         "À faire",
+                        link=reverse("contracts:follow_up", args=[follow_up.pk]),
+                        link_label="Enregistrer le suivi",
                     )
                 )
     return events

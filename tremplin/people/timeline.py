@@ -21,6 +21,8 @@ class TimelineEvent:
     title: str
     detail: str = ""
     tone: str = "secondary"
+    link: str = ""  # an action on this event, e.g. record a scheduled follow-up
+    link_label: str = ""
 
 
 def person_timeline(person) -> list:
