@@ -4,10 +4,11 @@ running the seed again in the same month gives the same data, and never duplicat
 (natural key: structure, names, birth date)."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
+from django.utils import timezone
 
 from tremplin.contracts import services as contract_services
 from tremplin.contracts.enums import DerogationKind, EarlyEndReason, ExitReason
@@ -18,6 +19,7 @@ from tremplin.people.enums import EducationLevel, Sex
 from tremplin.people.models import Person
 from tremplin.recruitment import services as recruitment_services
 from tremplin.recruitment.enums import ReferralState, RefusalReason
+from tremplin.recruitment.models import Referral, ReferralTransition
 from tremplin.reference.models import RomeJob
 
 # Where the candidates (people without contract) stand in the recruitment pipeline, in turn.
@@ -186,6 +188,7 @@ def _candidate(person, actor, today: date, partner, steps) -> None:
             to_state=step,
             refusal_reason=RefusalReason.NOT_INTERESTED if step == ReferralState.REFUSED else "",
         )
+    _backdate(referral, today)
 
 
 def _place(pathway: Pathway, person, support, actor, anchor: date, today: date, partner, prefix, index) -> None:
@@ -221,6 +224,7 @@ def _place(pathway: Pathway, person, support, actor, anchor: date, today: date, 
         rome_job=RomeJob.objects.get(code=pathway.rome),
         production_support=support,
     )
+    _backdate(referral, min(start, today))
     for index, extra in enumerate(pathway.renewals):
         until = contract.end + relativedelta(months=extra)
         if pathway.derogation_months and index == len(pathway.renewals) - 1:
@@ -255,3 +259,17 @@ def _place(pathway: Pathway, person, support, actor, anchor: date, today: date, 
             next_employer="Jardins du Midi" if pathway.exit_reason == ExitReason.CDI else "",
             next_contract_type="CDI" if pathway.exit_reason == ExitReason.CDI else "",
         )
+
+
+def _backdate(referral, last_day: date) -> None:
+    """Demo only: the services stamp each move of a referral with the current time; spread the
+    demo's moves between the referral date and `last_day`, as if they had happened then."""
+    transitions = list(ReferralTransition.objects.filter(referral=referral).order_by("pk"))
+    span = max((last_day - referral.referred_on).days, 0)
+    for index, transition in enumerate(transitions):
+        day = referral.referred_on + relativedelta(days=span * index // max(len(transitions) - 1, 1))
+        moment = timezone.make_aware(datetime.combine(day, time(10, 0)))
+        ReferralTransition.objects.filter(pk=transition.pk).update(at=moment)
+    Referral.objects.filter(pk=referral.pk).update(
+        updated_at=timezone.make_aware(datetime.combine(last_day, time(10, 0)))
+    )
