@@ -7,9 +7,10 @@ from .models import Person
 
 IDENTITY = ["first_name", "last_name", "birth_name", "birth_date", "sex", "nationality_group"]
 CONTACT = ["email", "phone", "address", "postal_code", "city", "commune_insee", "qpv", "zrr"]
+# In pairs, as the form shows them in two columns: each benefit beside its date.
 SITUATION = [
-    "france_travail_id", "education_level", "job_seeker_since", "rsa", "rsa_since", "ass", "ass_since",
-    "aah", "aah_since", "rqth", "rqth_since", "resourceless",
+    "france_travail_id", "job_seeker_since", "education_level", "resourceless", "rsa", "rsa_since",
+    "ass", "ass_since", "aah", "aah_since", "rqth", "rqth_since",
 ]  # fmt: skip
 OTHER = ["emergency_contact_name", "emergency_contact_phone", "counsellor"]
 

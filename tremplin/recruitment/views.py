@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -28,6 +29,8 @@ from .selectors import (
     session_attendances,
 )
 
+PAGE_SIZE = 50
+
 
 @require_roles(*READER_ROLES)
 def referral_list(request):
@@ -36,11 +39,15 @@ def referral_list(request):
     if state:
         referrals = referrals.filter(state=state)
     referrals = referrals.select_related("person", "partner").order_by("-referred_on", "-pk")
+    page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "recruitment/referral_list.html",
         {
-            "referrals": referrals,
+            "page": page,
+            "query": query.urlencode(),
             "state": state,
             "states": ReferralState.choices,
             "can_manage": can_manage_referrals(request.scope),

@@ -143,3 +143,14 @@ def test_information_session_invite_and_attendance(counsellor_client, structure)
     assert referral.state == ReferralState.INFO_SESSION
     counsellor_client.post(session_url, {"referral": referral.pk, "attendance": "present"})
     assert referral.session_attendances.get().attended is True
+
+
+def test_referral_list_query_count_is_pinned(counsellor_client, structure, django_assert_num_queries):
+    ReferralFactory.create_batch(3, structure=structure)
+    counsellor_client.get(reverse("recruitment:list"))
+    with django_assert_num_queries(6):
+        counsellor_client.get(reverse("recruitment:list"))
+    ReferralFactory.create_batch(20, structure=structure)
+    with django_assert_num_queries(6):
+        response = counsellor_client.get(reverse("recruitment:list"))
+    assert response.text.count('href="/orientations/') >= 23
