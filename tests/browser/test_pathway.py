@@ -88,7 +88,9 @@ def test_counsellor_takes_a_referral_to_hiring_renewals_derogation_and_exit(new_
     field(page, "Sexe").select_option(label="Femme")
     field(page, "Prescripteur").select_option(label=PARTNER)
     field(page, "Date de l'orientation").fill(today.isoformat())
-    field(page, "Motif de l'orientation").fill("Projet dans les espaces verts, souhaite reprendre un rythme de travail.")
+    field(page, "Motif de l'orientation").fill(
+        "Projet dans les espaces verts, souhaite reprendre un rythme de travail."
+    )
     snap("referral-form")
     submit(page, "Enregistrer l'orientation")
     expect(page.locator("h1")).to_have_text(f"Orientation de {person_name}")
@@ -224,7 +226,9 @@ def test_counsellor_takes_a_referral_to_hiring_renewals_derogation_and_exit(new_
     field(page, "Employeur suivant (si connu)").fill("Paysages du Midi")
     snap("exit-form")
     submit(page, "Enregistrer la sortie")
-    expect(page.locator("main")).to_contain_text("La sortie est enregistrée ; les suivis à 3 et 6 mois sont programmés.")
+    expect(page.locator("main")).to_contain_text(
+        "La sortie est enregistrée ; les suivis à 3 et 6 mois sont programmés."
+    )
     expect(timeline(page)).to_contain_text("Sortie : CDI (Emploi durable)")
     expect(timeline(page)).to_contain_text("Suivi à 3 mois prévu")
     expect(timeline(page)).to_contain_text("Suivi à 6 mois prévu")

@@ -97,6 +97,7 @@ def timeline_events(person: Person) -> list[TimelineEvent]:
                 )
             else:
                 detail = f"{amendment.previous_job_label} → {amendment.new_job_label}."
+            detail += f" Prend effet le {fr(amendment.effective_date)}."
             events.append(
                 TimelineEvent(
                     amendment.effective_date, "pencil-square", f"Avenant : {amendment.get_kind_display()}", detail

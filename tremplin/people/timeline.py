@@ -29,4 +29,7 @@ def person_timeline(person) -> list:
     events = []
     for module in TIMELINE_SOURCES:
         events.extend(import_module(module).timeline_events(person))
+    # Newest first, on the same day too: the sources come in the order a pathway goes, and the
+    # sort is stable, so reverse the gathered list before sorting.
+    events.reverse()
     return sorted(events, key=lambda event: event.day, reverse=True)

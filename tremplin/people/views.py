@@ -15,6 +15,8 @@ from tremplin.eligibility.access import can_manage_eligibility, can_read_sensiti
 from tremplin.eligibility.enums import SENSITIVE_CRITERIA
 from tremplin.eligibility.selectors import person_eligibility_summary
 from tremplin.organisations.selectors import production_support_list
+from tremplin.recruitment.access import referrals_in_scope
+from tremplin.recruitment.enums import HIREABLE_STATES
 
 from . import services
 from .access import EDITOR_ROLES, can_edit_people, can_see_nir, get_document_or_404, get_person_or_404
@@ -129,7 +131,11 @@ def person_detail(request, pk):
     scope = request.scope
     person = get_person_or_404(scope, pk)
     nir = decrypt_nir(person.nir_encrypted)
-    contracts = list(person.contracts.select_related("production_support").order_by("-start"))
+    contracts = list(person.contracts.select_related("production_support", "exit").order_by("-start"))
+    referrals = list(referrals_in_scope(scope).filter(person=person).select_related("partner").order_by("-referred_on"))
+    exit_pending = any(
+        c.effective_end and c.effective_end <= timezone.localdate() and not hasattr(c, "exit") for c in contracts
+    )
     return render(
         request,
         "people/person_detail.html",
@@ -139,6 +145,9 @@ def person_detail(request, pk):
             "timeline": person_timeline(person),
             "contracts": contracts,
             "current": next((c for c in contracts if not c.ended_on and not hasattr(c, "exit")), None),
+            "referrals": referrals,
+            "hire_referral": next((r for r in referrals if r.state in HIREABLE_STATES), None),
+            "exit_pending": exit_pending,
             "figures": pathway_figures(person, today=timezone.localdate()),
             "documents": person.documents.select_related("uploaded_by"),
             "document_form": DocumentForm(),

@@ -60,4 +60,7 @@ HIRING_ONLY_STATES = frozenset({S.HIRED})
 # States where the referral is closed: no invitation to an information session.
 CLOSED_STATES = frozenset({S.HIRED, S.REFUSED, S.WITHDRAWN})
 
+# States from which a referral may end in a hire.
+HIREABLE_STATES = frozenset(state for state, nexts in TRANSITIONS.items() if S.HIRED in nexts)
+
 del S

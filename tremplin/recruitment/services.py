@@ -21,7 +21,15 @@ from tremplin.partners.models import Partner
 from tremplin.people.models import Person
 from tremplin.people.services import DOCUMENT_SIZE, DOCUMENT_TYPE, person_create
 
-from .enums import CLOSED_STATES, HIRING_ONLY_STATES, INITIAL_STATE, TRANSITIONS, ReferralState, RefusalReason
+from .enums import (
+    CLOSED_STATES,
+    HIREABLE_STATES,
+    HIRING_ONLY_STATES,
+    INITIAL_STATE,
+    TRANSITIONS,
+    ReferralState,
+    RefusalReason,
+)
 from .models import InformationSession, Referral, ReferralAttachment, ReferralTransition, SessionAttendance
 
 PARTNER_OTHER_ORGANISATION = "Ce prescripteur n'est pas dans l'annuaire de la structure porteuse de cet ACI."
@@ -365,7 +373,7 @@ def referral_hire(*, actor: User, referral: Referral, **contract_fields):
     eligibility check) and the referral's move to `hired`, together or not at all."""
     from tremplin.contracts.services import contract_create
 
-    if referral.state not in {s for s, nexts in TRANSITIONS.items() if ReferralState.HIRED in nexts}:
+    if referral.state not in HIREABLE_STATES:
         _raise(None, HIRE_FROM_STATE.format(state=_label(referral.state)))
     contract = contract_create(actor=actor, person=referral.person, **contract_fields)
     referral_mark_hired(actor=actor, referral=referral)
