@@ -37,6 +37,15 @@ class HoursForm(StyledFormMixin, forms.Form):
     comment = forms.CharField(label="Commentaire", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class JobForm(StyledFormMixin, forms.Form):
+    effective_date = forms.DateField(label="À partir du", widget=DateInput())
+    rome_job = forms.ModelChoiceField(
+        label="Métier (code ROME)", queryset=RomeJob.objects.all(), required=False, empty_label="—"
+    )
+    job_label = forms.CharField(label="Nouvel intitulé du poste", max_length=200)
+    comment = forms.CharField(label="Commentaire", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class SuspensionForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label="Motif", choices=SuspensionKind.choices)
     start = forms.DateField(label="Du", widget=DateInput())

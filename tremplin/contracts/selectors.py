@@ -71,7 +71,7 @@ def exit_counts(exit_: Exit) -> bool:
     return rules.covered_days(periods) >= COUNTED_EXIT_MIN_DAYS
 
 
-def timeline_events(person: Person) -> list[TimelineEvent]:
+def timeline_events(person: Person, *, scope=None) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     contracts = person.contracts.prefetch_related("amendments", "suspensions").select_related("production_support")
     for contract in contracts:

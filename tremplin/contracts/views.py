@@ -12,7 +12,17 @@ from tremplin.people.access import get_person_or_404
 
 from . import services
 from .access import MANAGER_ROLES, get_contract_or_404, get_follow_up_or_404
-from .forms import DerogationForm, EarlyEndForm, ExitForm, FollowUpForm, HireForm, HoursForm, RenewForm, SuspensionForm
+from .forms import (
+    DerogationForm,
+    EarlyEndForm,
+    ExitForm,
+    FollowUpForm,
+    HireForm,
+    HoursForm,
+    JobForm,
+    RenewForm,
+    SuspensionForm,
+)
 
 
 def _run(request, form, call, *, success: str, person, template: str, context: dict):
@@ -100,6 +110,19 @@ def change_hours(request, pk):
         HoursForm,
         lambda contract, data: services.contract_change_hours(actor=request.user, contract=contract, **data),
         title="Changer la durée hebdomadaire",
+        submit="Enregistrer l'avenant",
+        success="L'avenant est enregistré.",
+    )
+
+
+@require_roles(*MANAGER_ROLES)
+def change_job(request, pk):
+    return _contract_action(
+        request,
+        pk,
+        JobForm,
+        lambda contract, data: services.contract_change_job(actor=request.user, contract=contract, **data),
+        title="Changer de poste",
         submit="Enregistrer l'avenant",
         success="L'avenant est enregistré.",
     )

@@ -376,7 +376,7 @@ def eligibility_alerts(scope: Scope, *, today: date) -> list[Alert]:
 # The person timeline
 
 
-def timeline_events(person: Person) -> list[TimelineEvent]:
+def timeline_events(person: Person, *, scope=None) -> list[TimelineEvent]:
     """Diagnoses and PASS IAE events. No criterion is named: some reveal health or justice
     information, and the timeline is shown to every staff role."""
     events: list[TimelineEvent] = []

@@ -25,10 +25,11 @@ class TimelineEvent:
     link_label: str = ""
 
 
-def person_timeline(person) -> list:
+def person_timeline(person, scope) -> list:
+    """Each source gets the acting scope, to leave out what this role may not read."""
     events = []
     for module in TIMELINE_SOURCES:
-        events.extend(import_module(module).timeline_events(person))
+        events.extend(import_module(module).timeline_events(person, scope=scope))
     # Newest first, on the same day too: the sources come in the order a pathway goes, and the
     # sort is stable, so reverse the gathered list before sorting.
     events.reverse()

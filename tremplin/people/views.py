@@ -142,7 +142,7 @@ def person_detail(request, pk):
         {
             "person": person,
             "nir": (format_nir(nir) if can_see_nir(scope) else mask_nir(nir)) if nir else "",
-            "timeline": person_timeline(person),
+            "timeline": person_timeline(person, scope),
             "contracts": contracts,
             "current": next((c for c in contracts if not c.ended_on and not hasattr(c, "exit")), None),
             "referrals": referrals,

@@ -114,14 +114,18 @@ def session_attendances(session: InformationSession) -> QuerySet[SessionAttendan
     )
 
 
-def timeline_events(person: Person) -> list:
-    """The referrals of a person and each move of their pipeline. Comments stay on the referral
+def timeline_events(person: Person, *, scope=None) -> list:
+    """The referrals of a person and each move of their pipeline, as far as the scope may read
+    them (a supervisor does not see a referral from the SPIP). Comments stay on the referral
     page (they may hold sensitive details)."""
     from tremplin.people.timeline import TimelineEvent
 
+    from .access import referrals_in_scope
+
     events = []
+    referrals = referrals_in_scope(scope).filter(person=person) if scope is not None else person.referrals.none()
     transitions = (
-        ReferralTransition.objects.filter(referral__person=person)
+        ReferralTransition.objects.filter(referral__in=referrals)
         .select_related("referral__partner")
         .order_by("at", "pk")
     )

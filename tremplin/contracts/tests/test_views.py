@@ -115,3 +115,31 @@ def test_alerts_page_and_home(counsellor_client, structure):
     text = counsellor_client.get(reverse("core:alerts")).text
     assert "Le contrat se termine le 10/12/2026" in text
     assert "Le contrat se termine le 10/12/2026" in counsellor_client.get(reverse("core:home")).text
+
+
+def test_change_of_job_keeps_the_history(counsellor_client, structure):
+    person = PersonFactory(structure=structure)
+    ApprovalFactory(person=person, start=date(2026, 11, 2))
+    counsellor_client.post(
+        reverse("contracts:hire", args=[person.pk]),
+        {
+            "kind": "cddi",
+            "start": "2026-11-23",
+            "end": "2027-05-22",
+            "weekly_hours": "26",
+            "hourly_pay": "12.02",
+            "job_label": "Commis",
+        },
+    )
+    contract = Contract.objects.get()
+    response = counsellor_client.post(
+        reverse("contracts:change_job", args=[contract.pk]), {"effective_date": "2027-01-04", "job_label": "Cuisinier"}
+    )
+    assert response.status_code == 302
+    contract.refresh_from_db()
+    amendment = contract.amendments.get()
+    assert (contract.job_label, amendment.previous_job_label, amendment.new_job_label) == (
+        "Cuisinier",
+        "Commis",
+        "Cuisinier",
+    )

@@ -135,6 +135,7 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
         "contract": [
             "contracts:renew",
             "contracts:change_hours",
+            "contracts:change_job",
             "contracts:suspend",
             "contracts:end_early",
             "contracts:exit",

@@ -154,3 +154,20 @@ def test_referral_list_query_count_is_pinned(counsellor_client, structure, djang
     with django_assert_num_queries(6):
         response = counsellor_client.get(reverse("recruitment:list"))
     assert response.text.count('href="/orientations/') >= 23
+
+
+def test_person_timeline_hides_a_sensitive_referral_from_a_supervisor(client, make_member, structure):
+    spip = PartnerFactory(organisation=structure.organisation, kind=PartnerKind.SPIP, name="SPIP de l'Hérault")
+    referral = ReferralFactory(structure=structure, partner=spip)
+    from tremplin.recruitment.models import ReferralTransition
+
+    ReferralTransition.objects.create(
+        referral=referral, from_state=None, to_state="received", actor=referral.created_by
+    )
+    page = reverse("people:detail", args=[referral.person.pk])
+    client.force_login(make_member(Role.COUNSELLOR, structure))
+    assert "SPIP de l&#x27;Hérault" in client.get(page).text
+    client.force_login(make_member(Role.SUPERVISOR, structure))
+    text = client.get(page).text
+    assert "SPIP" not in text
+    assert "Orientation reçue" not in text
