@@ -7,7 +7,8 @@ from tremplin.accounts.enums import Role
 from tremplin.accounts.scope import Scope
 from tremplin.people.access import people_in_scope
 
-from .models import Approval
+from .enums import SENSITIVE_CRITERIA
+from .models import Approval, DiagnosisCriterion
 
 MANAGER_ROLES = frozenset({Role.DIRECTOR, Role.COUNSELLOR, Role.ADMIN_STAFF})
 # Some criteria reveal health or justice information (AAH, RQTH, justice, ASE): named to
@@ -25,3 +26,12 @@ def can_manage_eligibility(scope: Scope) -> bool:
 
 def can_read_sensitive_criteria(scope: Scope) -> bool:
     return scope.role in SENSITIVE_READER_ROLES
+
+
+def get_criterion_or_404(scope: Scope, pk: int) -> DiagnosisCriterion:
+    """A criterion (and its proof) of a person in the scope; the sensitive ones only for the
+    roles that may read them."""
+    criteria = DiagnosisCriterion.objects.filter(diagnosis__person__in=people_in_scope(scope))
+    if not can_read_sensitive_criteria(scope):
+        criteria = criteria.exclude(criterion__in=SENSITIVE_CRITERIA)
+    return get_object_or_404(criteria, pk=pk)

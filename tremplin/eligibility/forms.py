@@ -19,10 +19,38 @@ class DiagnosisForm(StyledFormMixin, forms.Form):
         help_text="1 critère de niveau 1, ou au moins 3 critères de niveau 2.",
     )
 
+    proof_criterion = forms.ChoiceField(
+        label="Justificatif : critère concerné",
+        required=False,
+        choices=[("", "—")] + [(c.value, c.label) for c in Criterion],
+    )
+    proof = forms.FileField(label="Justificatif (PDF, JPEG ou PNG)", required=False)
+    proof_note = forms.CharField(label="Justificatif : précisions", required=False, max_length=500)
+
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["author_partner"].queryset = partners
         self.fields["criteria"].widget.attrs["class"] = "form-check-input"
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("proof_criterion")
+        if (cleaned.get("proof") or cleaned.get("proof_note")) and not chosen:
+            self.add_error("proof_criterion", "Choisissez le critère que ce justificatif établit.")
+        elif chosen and chosen not in (cleaned.get("criteria") or []):
+            self.add_error("proof_criterion", "Ce critère n'est pas coché parmi les critères remplis.")
+        return cleaned
+
+    def criteria_with_proofs(self) -> list:
+        from .services import CriterionProof
+
+        data = self.cleaned_data
+        return [
+            CriterionProof(criterion=c, proof_note=data["proof_note"], proof=data["proof"])
+            if c == data["proof_criterion"]
+            else c
+            for c in data["criteria"]
+        ]
 
 
 class ApprovalForm(StyledFormMixin, forms.Form):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tremplin.accounts.models import User
 from tremplin.contracts.rules import Period, fr
+from tremplin.core.uploads import check_upload
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
 
@@ -54,6 +55,8 @@ def _criteria_with_proofs(criteria: Iterable[str | CriterionProof]) -> list[Crit
         proof = item if isinstance(item, CriterionProof) else CriterionProof(criterion=item)
         if proof.criterion not in Criterion.values:
             _raise("criteria", UNKNOWN_CRITERION.format(criterion=proof.criterion))
+        if proof.proof:
+            check_upload(proof.proof, field="proof")
         chosen.setdefault(proof.criterion, proof)
     return list(chosen.values())
 

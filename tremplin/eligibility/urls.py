@@ -8,4 +8,5 @@ urlpatterns = [
     path("personnes/<int:pk>/pass-iae/", views.approval_create, name="approval_create"),
     path("pass-iae/<int:pk>/prolongation/", views.approval_prolong, name="approval_prolong"),
     path("pass-iae/<int:pk>/suspension/", views.approval_suspend, name="approval_suspend"),
+    path("justificatifs/<int:pk>/", views.proof_download, name="proof_download"),
 ]

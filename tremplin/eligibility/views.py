@@ -1,3 +1,4 @@
+from django.http import FileResponse, Http404
 from django.urls import reverse
 
 from tremplin.accounts.access import require_roles
@@ -6,7 +7,7 @@ from tremplin.partners.models import Partner
 from tremplin.people.access import get_person_or_404
 
 from . import services
-from .access import MANAGER_ROLES, get_approval_or_404
+from .access import MANAGER_ROLES, get_approval_or_404, get_criterion_or_404
 from .forms import ApprovalForm, ApprovalSuspensionForm, DiagnosisForm, ProlongationForm
 
 TEMPLATE = "contracts/action_form.html"
@@ -20,15 +21,32 @@ def _back(person) -> str:
 def diagnosis_create(request, pk):
     person = get_person_or_404(request.scope, pk)
     partners = Partner.objects.filter(organisation_id=person.structure.organisation_id, is_active=True)
-    form = DiagnosisForm(request.POST or None, partners=partners)
+    form = DiagnosisForm(request.POST or None, request.FILES or None, partners=partners)
+
+    def call(data):
+        services.diagnosis_create(
+            actor=request.user,
+            person=person,
+            author_kind=data["author_kind"],
+            author_partner=data["author_partner"],
+            author_name=data["author_name"],
+            made_on=data["made_on"],
+            criteria=form.criteria_with_proofs(),
+        )
+
     return run_form(
         request,
         form,
-        lambda data: services.diagnosis_create(actor=request.user, person=person, **data),
+        call,
         success="Le diagnostic d'éligibilité est enregistré.",
         redirect_to=_back(person),
         template=TEMPLATE,
-        context={"person": person, "title": f"Diagnostic d'éligibilité de {person}", "submit": "Enregistrer"},
+        context={
+            "person": person,
+            "title": f"Diagnostic d'éligibilité de {person}",
+            "submit": "Enregistrer",
+            "multipart": True,
+        },
     )
 
 
@@ -84,3 +102,15 @@ def approval_suspend(request, pk):
             "submit": "Enregistrer la suspension",
         },
     )
+
+
+@require_roles(*MANAGER_ROLES)
+def proof_download(request, pk):
+    criterion = get_criterion_or_404(request.scope, pk)
+    if not criterion.proof:
+        raise Http404("Aucun justificatif.")
+    try:
+        handle = criterion.proof.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("Fichier introuvable.") from error
+    return FileResponse(handle, as_attachment=True, filename=criterion.proof.name.rsplit("/", 1)[-1])

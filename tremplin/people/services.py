@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tremplin.accounts.models import User
+from tremplin.core.uploads import check_upload
 from tremplin.organisations.models import Structure
 
 from .models import Person, PersonDocument
@@ -19,8 +20,6 @@ POSSIBLE_DUPLICATE = (
     "Une personne du même nom née le même jour existe déjà : {matches}. Vérifiez qu'il ne s'agit pas "
     "de la même personne, puis cochez « Ce n'est pas la même personne » pour confirmer."
 )
-DOCUMENT_TYPE = "Ce type de fichier n'est pas accepté : PDF, JPEG ou PNG seulement."
-DOCUMENT_SIZE = "Le fichier dépasse 10 Mo : réduisez-le ou scannez-le en qualité moindre."
 
 PERSON_FIELDS = {
     "first_name", "last_name", "birth_name", "birth_date", "sex", "nationality_group", "email", "phone",
@@ -92,19 +91,8 @@ def person_update(*, person: Person, **fields) -> Person:
 
 @transaction.atomic
 def document_add(*, actor: User, person: Person, kind: str, upload) -> PersonDocument:
-    extension = os.path.splitext(upload.name)[1].lower()
+    extension = check_upload(upload)
     allowed = settings.TREMPLIN_UPLOAD_TYPES
-    head = upload.read(8)
-    upload.seek(0)
-    signature_ok = (
-        (extension == ".pdf" and head.startswith(b"%PDF"))
-        or (extension in {".jpg", ".jpeg"} and head.startswith(b"\xff\xd8\xff"))
-        or (extension == ".png" and head.startswith(b"\x89PNG"))
-    )
-    if extension not in allowed or not signature_ok:
-        raise ValidationError({"upload": DOCUMENT_TYPE})
-    if upload.size > settings.TREMPLIN_UPLOAD_MAX_BYTES:
-        raise ValidationError({"upload": DOCUMENT_SIZE})
     document = PersonDocument(
         person=person,
         kind=kind,

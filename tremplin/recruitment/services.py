@@ -16,10 +16,11 @@ from django.utils import timezone
 
 from tremplin.accounts.enums import Role
 from tremplin.accounts.models import Membership, User
+from tremplin.core.uploads import check_upload
 from tremplin.organisations.models import Structure
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
-from tremplin.people.services import DOCUMENT_SIZE, DOCUMENT_TYPE, person_create
+from tremplin.people.services import person_create
 
 from .enums import (
     CLOSED_STATES,
@@ -303,29 +304,11 @@ def session_record_attendance(*, session: InformationSession, referral: Referral
     return attendance
 
 
-def _check_upload(upload) -> str:
-    """The checks of people.services.document_add: extension and file signature (PDF, JPEG,
-    PNG), then size. Returns the extension."""
-    extension = os.path.splitext(upload.name)[1].lower()
-    head = upload.read(8)
-    upload.seek(0)
-    signature_ok = (
-        (extension == ".pdf" and head.startswith(b"%PDF"))
-        or (extension in {".jpg", ".jpeg"} and head.startswith(b"\xff\xd8\xff"))
-        or (extension == ".png" and head.startswith(b"\x89PNG"))
-    )
-    if extension not in settings.TREMPLIN_UPLOAD_TYPES or not signature_ok:
-        _raise("upload", DOCUMENT_TYPE)
-    if upload.size > settings.TREMPLIN_UPLOAD_MAX_BYTES:
-        _raise("upload", DOCUMENT_SIZE)
-    return extension
-
-
 @transaction.atomic
 def attachment_add(*, actor: User, referral: Referral, upload) -> ReferralAttachment:
     """Attach a document to a referral. The stored file is renamed (the original name, which
     often holds the person's name, stays in the database only)."""
-    extension = _check_upload(upload)
+    extension = check_upload(upload)
     attachment = ReferralAttachment(
         referral=referral,
         original_name=os.path.basename(upload.name)[:255],

@@ -16,7 +16,7 @@ from tremplin.accounts.enums import Role
 from tremplin.accounts.tests.factories import MembershipFactory
 from tremplin.contracts.models import Exit, FollowUp
 from tremplin.contracts.tests.factories import ContractFactory
-from tremplin.eligibility.tests.factories import ApprovalFactory
+from tremplin.eligibility.tests.factories import ApprovalFactory, EligibilityDiagnosisFactory
 from tremplin.organisations.tests.factories import ProductionSupportFactory, StructureFactory
 from tremplin.people.models import PersonDocument
 from tremplin.people.tests.factories import PersonFactory
@@ -98,8 +98,12 @@ def ours(db):
     )
     session = InformationSessionFactory(structure=structure, place=SENTINEL)
     approval = ApprovalFactory(person=person)
+    diagnosis = EligibilityDiagnosisFactory(person=person)
+    criterion = diagnosis.criteria.first()
+    criterion.proof.save("justificatif.pdf", ContentFile(b"%PDF-1.4 " + SENTINEL.encode()), save=True)
     return {
         "approval": approval,
+        "criterion": criterion,
         "referral": referral,
         "attachment": attachment,
         "session": session,
@@ -131,6 +135,7 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
             "eligibility:approval_create",
         ],
         "approval": ["eligibility:approval_prolong", "eligibility:approval_suspend"],
+        "criterion": ["eligibility:proof_download"],
         "document": ["people:document_download"],
         "contract": [
             "contracts:renew",

@@ -1,0 +1,25 @@
+"""The one check of every uploaded document (person documents, referral attachments, proofs):
+PDF, JPEG or PNG only, by extension *and* by the file's first bytes, 10 MB at most."""
+
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+DOCUMENT_TYPE = "Ce type de fichier n'est pas accepté : PDF, JPEG ou PNG seulement."
+DOCUMENT_SIZE = "Le fichier dépasse 10 Mo : réduisez-le ou scannez-le en qualité moindre."
+
+SIGNATURES = {".pdf": (b"%PDF",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".png": (b"\x89PNG",)}
+
+
+def check_upload(upload, *, field: str = "upload") -> str:
+    """Raise a ValidationError on `field` when the file is refused; return its extension."""
+    extension = os.path.splitext(upload.name)[1].lower()
+    head = upload.read(8)
+    upload.seek(0)
+    allowed = extension in settings.TREMPLIN_UPLOAD_TYPES and head.startswith(SIGNATURES.get(extension, (b"\0\0",)))
+    if not allowed:
+        raise ValidationError({field: DOCUMENT_TYPE})
+    if upload.size > settings.TREMPLIN_UPLOAD_MAX_BYTES:
+        raise ValidationError({field: DOCUMENT_SIZE})
+    return extension
