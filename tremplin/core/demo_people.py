@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from tremplin.contracts import services as contract_services
-from tremplin.contracts.enums import DerogationKind, EarlyEndReason, ExitReason
+from tremplin.contracts.enums import DerogationKind, EarlyEndReason, ExitReason, FollowUpSituation
 from tremplin.eligibility import services as eligibility_services
 from tremplin.eligibility.enums import AuthorKind, Criterion
 from tremplin.people import services as people_services
@@ -252,13 +252,21 @@ def _place(pathway: Pathway, person, support, actor, anchor: date, today: date, 
         )
         contract.refresh_from_db()
     if pathway.exit_reason and contract.effective_end < today:
-        contract_services.exit_record(
+        exit_ = contract_services.exit_record(
             actor=actor,
             contract=contract,
             reason=pathway.exit_reason,
             next_employer="Jardins du Midi" if pathway.exit_reason == ExitReason.CDI else "",
             next_contract_type="CDI" if pathway.exit_reason == ExitReason.CDI else "",
         )
+        # The counsellor did the follow-ups that fell due more than a week ago; the others wait.
+        for follow_up in exit_.follow_ups.filter(due_date__lt=today - relativedelta(days=7)):
+            contract_services.follow_up_record(
+                follow_up=follow_up,
+                done_on=follow_up.due_date,
+                situation=FollowUpSituation.SAME_AS_EXIT,
+                comment="Contact téléphonique.",
+            )
 
 
 def _backdate(referral, last_day: date) -> None:

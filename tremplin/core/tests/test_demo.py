@@ -50,3 +50,22 @@ def test_demo_logins_command_prints_them(db, capsys):
     assert DEMO_PASSWORD in out
     for login in DEMO_LOGINS:
         assert login.email in out
+
+
+def test_the_demo_covers_every_stage_of_the_pathway(db):
+    from tremplin.contracts.enums import AmendmentKind, ExitReason
+    from tremplin.contracts.models import Amendment, Derogation, Exit, FollowUp
+    from tremplin.eligibility.models import Approval, EligibilityDiagnosis
+    from tremplin.recruitment.enums import ReferralState
+    from tremplin.recruitment.models import Referral
+
+    with time_machine.travel(date(2026, 11, 23), tick=False):
+        seed_demo()
+    assert Derogation.objects.exists()
+    assert Amendment.objects.filter(kind=AmendmentKind.RENEWAL).exists()
+    assert Exit.objects.filter(reason=ExitReason.CDI, contract__ended_on__isnull=False).exists()
+    assert FollowUp.objects.filter(done_on__isnull=True, due_date__gte=date(2026, 11, 16)).exists()
+    assert FollowUp.objects.filter(done_on__isnull=False).exists()
+    states = set(Referral.objects.values_list("state", flat=True))
+    assert states >= {ReferralState.RECEIVED, ReferralState.INTERVIEW, ReferralState.REFUSED, ReferralState.HIRED}
+    assert Approval.objects.exists() and EligibilityDiagnosis.objects.exists()
