@@ -8,6 +8,7 @@ class AuditFilterForm(StyledFormMixin, forms.Form):
     actor = forms.ModelChoiceField(label="Auteur", queryset=None, required=False, empty_label="Tous")
     date_from = forms.DateField(label="Du", required=False, widget=DateInput())
     date_to = forms.DateField(label="Au", required=False, widget=DateInput())
+    personne = forms.IntegerField(required=False, widget=forms.HiddenInput())
 
     def __init__(self, *args, actors, **kwargs):
         super().__init__(*args, **kwargs)

@@ -30,8 +30,11 @@ def audit_entry_list(
     date_from: date | None = None,
     date_to: date | None = None,
     search: str = "",
+    person_id: int | None = None,
 ) -> QuerySet[LogEntry]:
     entries = audit_entries_in_scope(scope)
+    if person_id is not None:
+        entries = entries.filter(additional_data__person_id=person_id)
     if actor is not None:
         entries = entries.filter(actor=actor)
     tz = timezone.get_current_timezone()

@@ -20,9 +20,15 @@ def audit_log(request):
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
         search=filters.get("search", ""),
+        person_id=filters.get("personne"),
     )
+    person = None
+    if filters.get("personne"):
+        from tremplin.people.access import people_in_scope
+
+        person = people_in_scope(request.scope).filter(pk=filters["personne"]).first()
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     template = "audit/_entries.html" if request.htmx else "audit/log.html"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    return render(request, template, {"form": form, "page": page, "query": query.urlencode(), "person": person})

@@ -145,3 +145,20 @@ def test_audit_page_query_count_is_pinned(director_client, director, structure, 
 def test_empty_trail(director_client):
     LogEntry.objects.all().delete()
     assert "Aucune entrée ne correspond" in director_client.get(LOG).text
+
+
+def test_filter_by_person(director_client, director, structure):
+    from tremplin.people import services as people_services
+
+    with set_actor(director):
+        lea = people_services.person_create(
+            structure=structure, first_name="Léa", last_name="Morel", birth_date=datetime(1990, 6, 15).date(), sex="F"
+        )
+        people_services.person_create(
+            structure=structure, first_name="Paul", last_name="Autre", birth_date=datetime(1991, 6, 15).date(), sex="M"
+        )
+        people_services.person_update(person=lea, phone="0600000000")
+    text = director_client.get(LOG, {"personne": lea.pk}).text
+    assert "Entrées concernant Léa Morel" in text
+    assert "2 entrées" in text
+    assert "Paul Autre" not in text
