@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "tremplin.contracts",
     "tremplin.eligibility",
     "tremplin.recruitment",
+    "tremplin.worktime",
 ]
 
 MIDDLEWARE = [

@@ -32,12 +32,17 @@ AUDITED_MODELS: dict[str, dict] = {
     "recruitment.ReferralAttachment": {},
     "recruitment.InformationSession": {},
     "recruitment.SessionAttendance": {},
+    "worktime.TimesheetEntry": {},
+    "worktime.MonthValidation": {},
+    "worktime.TimesheetCorrection": {},
+    "worktime.PlannedDay": {},
 }
 
 # Models of Tremplin apps that are not case data and are therefore not audited.
 NOT_AUDITED: dict[str, str] = {
     "reference.SmicRate": "reference data, changed by decree through the admin",
     "reference.RomeJob": "reference data (ROME referential)",
+    "reference.AnnualReferenceHours": "reference data, changed by decree through the admin",
 }
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import RomeJob, SmicRate
+from .models import AnnualReferenceHours, RomeJob, SmicRate
 
 
 @admin.register(SmicRate)
@@ -12,3 +12,8 @@ class SmicRateAdmin(admin.ModelAdmin):
 class RomeJobAdmin(admin.ModelAdmin):
     list_display = ["code", "label"]
     search_fields = ["code", "label"]
+
+
+@admin.register(AnnualReferenceHours)
+class AnnualReferenceHoursAdmin(admin.ModelAdmin):
+    list_display = ["valid_from", "hours", "source"]

@@ -29,3 +29,12 @@ def load_rome(RomeJob) -> int:
     for row in read_rows("rome.csv"):
         RomeJob.objects.update_or_create(code=row["code"], defaults={"label": row["label"]})
     return RomeJob.objects.count()
+
+
+def load_annual_hours(AnnualReferenceHours) -> int:
+    for row in read_rows("annual_hours.csv"):
+        AnnualReferenceHours.objects.update_or_create(
+            valid_from=date.fromisoformat(row["valid_from"]),
+            defaults={"hours": Decimal(row["hours"]), "source": row["source"]},
+        )
+    return AnnualReferenceHours.objects.count()

@@ -1,0 +1,339 @@
+"""Writes on working time: the timesheet lines, the confirmation of a week as planned, the
+validation of a month and the corrections after it, the weekly planning. Every rule is checked
+here (rules.py); a refused operation raises a ValidationError naming the rule in French."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from tremplin.accounts.models import User
+from tremplin.contracts.models import Contract
+from tremplin.contracts.rules import fr, hours_fr
+from tremplin.organisations.models import ProductionSupport, Structure
+from tremplin.people.models import Person
+
+from . import rules, selectors
+from .enums import PAID_KINDS, EntryKind
+from .models import MonthValidation, PlannedDay, TimesheetCorrection, TimesheetEntry
+
+ZERO = Decimal(0)
+KIND_UNKNOWN = "Choisissez le type d'heures ou d'absence."
+
+
+def _raise(field_name: str | None, message: str | None) -> None:
+    if message:
+        raise ValidationError({field_name: message} if field_name else message)
+
+
+@dataclass(frozen=True)
+class RecordResult:
+    """The line recorded, and the warnings (French) that do not prevent it."""
+
+    entry: TimesheetEntry
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WeekConfirmation:
+    created: list[TimesheetEntry]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _lock(contract: Contract) -> Contract:
+    """The contract, fresh, with its suspensions, amendments and planning; its person's row is
+    locked so that the daily and weekly totals of one person are checked one write at a time."""
+    Person.objects.select_for_update().filter(pk=contract.person_id).first()
+    return (
+        Contract.objects.select_related("structure", "person", "production_support")
+        .prefetch_related("suspensions", "amendments", "planned_days__production_support")
+        .get(pk=contract.pk)
+    )
+
+
+def _paid_total(person_id: int, start: date, end: date, *, excluding: tuple[int, date, str]) -> Decimal:
+    contract_id, day, kind = excluding
+    lines = TimesheetEntry.objects.filter(person_id=person_id, day__range=(start, end), kind__in=PAID_KINDS).exclude(
+        contract_id=contract_id, day=day, kind=kind
+    )
+    return lines.aggregate(total=Sum("hours"))["total"] or ZERO
+
+
+def _check(
+    *, contract: Contract, day: date, kind: str, hours: Decimal, production_support: ProductionSupport | None
+) -> None:
+    """Every rule of a line but the lock of a validated month. Setting an existing line to 0 h is
+    always allowed (a line recorded by mistake, a suspension or an early end recorded later)."""
+    if kind not in EntryKind.values:
+        _raise("kind", KIND_UNKNOWN)
+    if hours < 0:
+        _raise("hours", rules.NEGATIVE_HOURS)
+    if production_support is not None and production_support.structure_id != contract.structure_id:
+        _raise("production_support", rules.SUPPORT_NOT_IN_STRUCTURE)
+    if hours == 0 and TimesheetEntry.objects.filter(contract=contract, day=day, kind=kind).exists():
+        return
+    _raise("day", rules.check_day_in_contract(day=day, start=contract.start, last=contract.effective_end))
+    paid = kind in PAID_KINDS
+    _raise(
+        "kind",
+        rules.check_kind_and_suspension(
+            day=day,
+            kind=kind,
+            kind_label=EntryKind(kind).label,
+            paid=paid,
+            suspensions=selectors.suspension_periods(contract),
+        ),
+    )
+    department = contract.structure.department
+    if kind == EntryKind.PUBLIC_HOLIDAY and rules.public_holiday_name(department, day) is None:
+        _raise("kind", rules.NOT_A_PUBLIC_HOLIDAY.format(day=fr(day), department=department))
+    if not paid:
+        return
+    key = (contract.pk, day, kind)
+    _raise(
+        "hours", rules.check_day_total(day=day, total=_paid_total(contract.person_id, day, day, excluding=key) + hours)
+    )
+    monday = rules.week_monday(day)
+    week_total = _paid_total(contract.person_id, monday, monday + 6 * rules.ONE_DAY, excluding=key) + hours
+    _raise("hours", rules.check_week_total(monday=monday, total=week_total))
+
+
+def _save(
+    *,
+    actor: User,
+    contract: Contract,
+    day: date,
+    kind: str,
+    hours: Decimal,
+    comment: str,
+    production_support: ProductionSupport | None,
+) -> tuple[TimesheetEntry, Decimal | None]:
+    """Create or update the line (contract, day, kind); returns it and its previous hours."""
+    entry = TimesheetEntry.objects.filter(contract=contract, day=day, kind=kind).first()
+    previous = entry.hours if entry else None
+    if entry is None:
+        entry = TimesheetEntry(contract=contract, day=day, kind=kind, created_by=actor)
+    entry.person_id, entry.structure_id = contract.person_id, contract.structure_id
+    entry.hours, entry.comment, entry.production_support = hours, comment, production_support
+    entry.full_clean()
+    entry.save()
+    return entry, previous
+
+
+def _check_not_locked(structure_id: int, day: date) -> None:
+    if selectors.month_is_validated(structure_id, day):
+        _raise("day", rules.MONTH_LOCKED.format(month=rules.month_fr(day)))
+
+
+@transaction.atomic
+def timesheet_record(
+    *,
+    actor: User,
+    contract: Contract,
+    day: date,
+    kind: str,
+    hours: Decimal,
+    comment: str = "",
+    production_support: ProductionSupport | None = None,
+) -> RecordResult:
+    """Record the hours of one kind of a contract on a day (create or replace the line; 0 h keeps
+    a line saying "nothing"). Refused outside the contract, paid hours during a suspension, above
+    10 h a day or 48 h an ISO week (paid kinds of the person), in a validated month. Warns when
+    the week departs from the contract's weekly hours."""
+    contract = _lock(contract)
+    _check_not_locked(contract.structure_id, day)
+    _check(contract=contract, day=day, kind=kind, hours=hours, production_support=production_support)
+    entry, _ = _save(
+        actor=actor,
+        contract=contract,
+        day=day,
+        kind=kind,
+        hours=hours,
+        comment=comment,
+        production_support=production_support,
+    )
+    return RecordResult(entry, selectors.week_warnings(contract, rules.week_monday(day)))
+
+
+def _check_monday(week_start: date) -> None:
+    if week_start.weekday() != 0:
+        _raise(
+            "week_start",
+            rules.NOT_MONDAY.format(day=fr(week_start), weekday=rules.WEEKDAYS_FR[week_start.weekday()]),
+        )
+
+
+@transaction.atomic
+def timesheet_confirm_week_as_planned(
+    *, actor: User, contracts: Iterable[Contract], week_start: date
+) -> WeekConfirmation:
+    """Fill each planned day of the week (the contract's planning, else Monday to Friday at weekly
+    hours / 5) that has no line yet with its planned hours: worked, or "public holiday" on a
+    public holiday of the structure's département. Days outside the contract, suspended or in a
+    validated month are left alone; so are days that already have a line, so that running it
+    again changes nothing."""
+    _check_monday(week_start)
+    created: list[TimesheetEntry] = []
+    warnings: list[str] = []
+    for contract in contracts:
+        contract = _lock(contract)
+        suspensions = selectors.suspension_periods(contract)
+        recorded = set(
+            TimesheetEntry.objects.filter(
+                contract=contract, day__range=(week_start, week_start + 6 * rules.ONE_DAY)
+            ).values_list("day", flat=True)
+        )
+        for day in rules.week_days(week_start):
+            planned = selectors.planned_hours(contract, day)
+            if (
+                planned is None
+                or day in recorded
+                or not selectors.contract_covers(contract, day)
+                or rules.suspension_on(day, suspensions) is not None
+                or selectors.month_is_validated(contract.structure_id, day)
+            ):
+                continue
+            holiday = rules.public_holiday_name(contract.structure.department, day)
+            kind = EntryKind.PUBLIC_HOLIDAY if holiday else EntryKind.WORKED
+            try:
+                _check(
+                    contract=contract,
+                    day=day,
+                    kind=kind,
+                    hours=planned.hours,
+                    production_support=planned.production_support,
+                )
+            except ValidationError as error:
+                raise ValidationError(f"{contract.person} : {' '.join(error.messages)}") from error
+            entry, _ = _save(
+                actor=actor,
+                contract=contract,
+                day=day,
+                kind=kind,
+                hours=planned.hours,
+                comment=holiday or "",
+                production_support=planned.production_support,
+            )
+            created.append(entry)
+        warnings += [f"{contract.person} : {w}" for w in selectors.week_warnings(contract, week_start)]
+    return WeekConfirmation(created, warnings)
+
+
+@transaction.atomic
+def month_validate(*, actor: User, structure: Structure, month: date) -> MonthValidation:
+    """Validate (lock) a finished month of an ACI: its lines change only through corrections."""
+    if month.day != 1:
+        _raise("month", rules.NOT_FIRST_DAY.format(day=fr(month)))
+    first_day_after = rules.month_end(month) + rules.ONE_DAY
+    if timezone.localdate() < first_day_after:
+        _raise("month", rules.MONTH_NOT_OVER.format(month=rules.month_fr(month), first_day_after=fr(first_day_after)))
+    Structure.objects.select_for_update().filter(pk=structure.pk).first()
+    if MonthValidation.objects.filter(structure=structure, month=month).exists():
+        _raise("month", rules.MONTH_ALREADY_VALIDATED.format(month=rules.month_fr(month)))
+    return MonthValidation.objects.create(structure=structure, month=month, validated_by=actor)
+
+
+@transaction.atomic
+def timesheet_correct(
+    *,
+    actor: User,
+    contract: Contract,
+    day: date,
+    kind: str,
+    new_hours: Decimal,
+    reason: str,
+    production_support: ProductionSupport | None = None,
+) -> TimesheetCorrection:
+    """Change the hours of a line of a validated month, with a reason: the line gets the new hours
+    (it is created when there was none; 0 h for a line recorded by mistake) and the correction
+    keeps the previous ones. Every rule of timesheet_record applies but the lock."""
+    contract = _lock(contract)
+    reason = reason.strip()
+    if not reason:
+        _raise("reason", rules.REASON_REQUIRED)
+    if not selectors.month_is_validated(contract.structure_id, day):
+        _raise("day", rules.MONTH_NOT_LOCKED.format(month=rules.month_fr(day)))
+    _check(contract=contract, day=day, kind=kind, hours=new_hours, production_support=production_support)
+    existing = TimesheetEntry.objects.filter(contract=contract, day=day, kind=kind).first()
+    entry, previous = _save(
+        actor=actor,
+        contract=contract,
+        day=day,
+        kind=kind,
+        hours=new_hours,
+        comment=existing.comment if existing else "",
+        production_support=production_support or (existing.production_support if existing else None),
+    )
+    return TimesheetCorrection.objects.create(
+        entry=entry,
+        contract=contract,
+        day=day,
+        kind=kind,
+        previous_hours=previous,
+        new_hours=new_hours,
+        reason=reason,
+        created_by=actor,
+    )
+
+
+# Weekly planning
+
+
+@transaction.atomic
+def planning_prefill(*, actor: User, contract: Contract) -> list[PlannedDay]:
+    """Give a contract without planning its default one: Monday to Friday, weekly hours / 5, on
+    the contract's atelier or chantier. A contract that has a planning keeps it."""
+    contract = _lock(contract)
+    existing = list(contract.planned_days.all())
+    if existing:
+        return existing
+    hours = rules.planned_daily_hours(contract.weekly_hours)
+    return [
+        PlannedDay.objects.create(
+            contract=contract,
+            weekday=weekday,
+            hours=hours,
+            production_support=contract.production_support,
+            updated_by=actor,
+        )
+        for weekday in rules.PLANNED_WEEKDAYS
+    ]
+
+
+@transaction.atomic
+def planning_set_day(
+    *,
+    actor: User,
+    contract: Contract,
+    weekday: int,
+    hours: Decimal,
+    production_support: ProductionSupport | None = None,
+) -> PlannedDay:
+    """Plan `hours` on a weekday (0 = Monday) of the contract, on an atelier or chantier (0 h: not
+    worked that weekday). At most 10 h a day and 48 h a week."""
+    contract = _lock(contract)
+    if not 0 <= weekday <= 6:
+        _raise("weekday", rules.WEEKDAY_INVALID)
+    if hours < 0:
+        _raise("hours", rules.NEGATIVE_HOURS)
+    if production_support is not None and production_support.structure_id != contract.structure_id:
+        _raise("production_support", rules.SUPPORT_NOT_IN_STRUCTURE)
+    if hours > rules.DAY_MAX_HOURS:
+        _raise("hours", rules.PLANNING_DAY_OVER_MAX.format(hours=hours_fr(hours)))
+    week_total = sum((p.hours for p in contract.planned_days.all() if p.weekday != weekday), ZERO) + hours
+    if week_total > rules.WEEK_MAX_HOURS:
+        _raise("hours", rules.PLANNING_WEEK_OVER_MAX.format(total=hours_fr(week_total)))
+    planned = PlannedDay.objects.filter(contract=contract, weekday=weekday).first()
+    if planned is None:
+        planned = PlannedDay(contract=contract, weekday=weekday)
+    planned.hours, planned.production_support, planned.updated_by = hours, production_support, actor
+    planned.full_clean()
+    planned.save()
+    return planned
