@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("tremplin.contracts.urls")),
     path("", include("tremplin.eligibility.urls")),
     path("", include("tremplin.recruitment.urls")),
+    path("", include("tremplin.worktime.urls")),
     path("comptes/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

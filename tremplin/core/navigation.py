@@ -35,7 +35,13 @@ NAVIGATION = [
     ),
     NavItem("Mes orientations", "send", frozenset({Role.PRESCRIBER}), "recruitment:prescriber_list"),
     NavItem("Ateliers et chantiers", "tools", frozenset(STAFF_ROLES), "organisations:support_list"),
-    NavItem("Heures", "clock", frozenset({Role.DIRECTOR, Role.SUPERVISOR, Role.ADMIN_STAFF})),
+    NavItem("Heures", "clock", frozenset({Role.DIRECTOR, Role.SUPERVISOR, Role.ADMIN_STAFF}), "worktime:week"),
+    NavItem(
+        "Relevé mensuel",
+        "file-earmark-spreadsheet",
+        frozenset({Role.DIRECTOR, Role.ADMIN_STAFF}),
+        "worktime:current_month",
+    ),
     NavItem("Indicateurs", "bar-chart", frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})),
     NavItem("L'ACI", "building", frozenset(STAFF_ROLES), "organisations:structure_detail"),
     NavItem("Journal d'audit", "journal-text", frozenset({Role.DIRECTOR}), "audit:log"),
@@ -50,13 +56,13 @@ def navigation_for(scope, current_path: str) -> list[dict]:
         if scope.role not in item.roles:
             continue
         url = item.url(scope)
-        items.append(
-            {
-                "label": item.label,
-                "icon": item.icon,
-                "url": url,
-                "soon": url is None,
-                "active": url is not None and (current_path == url or (url != "/" and current_path.startswith(url))),
-            }
-        )
+        items.append({"label": item.label, "icon": item.icon, "url": url, "soon": url is None, "active": False})
+    # The longest matching address only: on /heures/mois/, "Relevé mensuel" and not also "Heures".
+    matching = [
+        i
+        for i in items
+        if i["url"] and (current_path == i["url"] or (i["url"] != "/" and current_path.startswith(i["url"])))
+    ]
+    if matching:
+        max(matching, key=lambda i: len(i["url"]))["active"] = True
     return items

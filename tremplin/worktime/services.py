@@ -172,13 +172,13 @@ def _check_monday(week_start: date) -> None:
 
 @transaction.atomic
 def timesheet_confirm_week_as_planned(
-    *, actor: User, contracts: Iterable[Contract], week_start: date
+    *, actor: User, contracts: Iterable[Contract], week_start: date, only_day: date | None = None
 ) -> WeekConfirmation:
     """Fill each planned day of the week (the contract's planning, else Monday to Friday at weekly
     hours / 5) that has no line yet with its planned hours: worked, or "public holiday" on a
     public holiday of the structure's département. Days outside the contract, suspended or in a
     validated month are left alone; so are days that already have a line, so that running it
-    again changes nothing."""
+    again changes nothing. With `only_day`, the same for that one day of the week."""
     _check_monday(week_start)
     created: list[TimesheetEntry] = []
     warnings: list[str] = []
@@ -193,7 +193,8 @@ def timesheet_confirm_week_as_planned(
         for day in rules.week_days(week_start):
             planned = selectors.planned_hours(contract, day)
             if (
-                planned is None
+                (only_day is not None and day != only_day)
+                or planned is None
                 or day in recorded
                 or not selectors.contract_covers(contract, day)
                 or rules.suspension_on(day, suspensions) is not None

@@ -8,6 +8,8 @@ without telling this test how to fill its parameters.
   a URL without a record never shows our ACI's data (the sentinel strings).
 """
 
+from datetime import date
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -22,6 +24,7 @@ from tremplin.people.models import PersonDocument
 from tremplin.people.tests.factories import PersonFactory
 from tremplin.recruitment.models import ReferralAttachment
 from tremplin.recruitment.tests.factories import InformationSessionFactory, ReferralFactory
+from tremplin.worktime.models import TimesheetEntry
 
 SENTINEL = "SENTINELLE-VAL-VERT"
 
@@ -85,6 +88,15 @@ def ours(db):
     )
     exit_ = Exit.objects.create(
         contract=contract, person=person, exit_date=contract.end, reason="cdi", created_by=director
+    )
+    TimesheetEntry.objects.create(
+        contract=contract,
+        person=person,
+        structure=structure,
+        day=date(2026, 2, 2),
+        kind="worked",
+        hours=7,
+        created_by=director,
     )
     follow_up = FollowUp.objects.create(exit=exit_, months_after=3, due_date=contract.end, comment=SENTINEL)
     referral = ReferralFactory(structure=structure, person=person, reason=SENTINEL)
@@ -153,6 +165,8 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
     records = {url_name: {"pk": ours[record].pk} for record, names in by_record.items() for url_name in names}
     if name in records:
         return records[name]
+    if params == {"month"}:  # a month of the acting user's own ACI, not a record of ours
+        return {"month": "2026-02"}
     if name and name.startswith(THIRD_PARTY_PREFIXES):
         if name.startswith("admin:"):
             return None
@@ -173,7 +187,7 @@ def all_urls(ours):
         kwargs = kwargs_for(name, pattern, ours)
         if kwargs is None:
             continue
-        names_a_record = bool(kwargs) and not name.startswith(THIRD_PARTY_PREFIXES)
+        names_a_record = "pk" in kwargs and not name.startswith(THIRD_PARTY_PREFIXES)
         seen.append((name, reverse(name, kwargs=kwargs), names_a_record))
     return seen
 
