@@ -53,6 +53,8 @@ def week(request):
     days = []
     for index, day in enumerate(rules.week_days(monday)):
         people = [(row.contract, row.days[index]) for row in rows]
+        if index >= 5 and not any(d.planned or d.entries for _, d in people):
+            continue  # a weekend with nothing planned nor recorded
         pending = any(
             d.planned and not d.entries and d.in_contract and not d.suspended and not d.locked for _, d in people
         )
