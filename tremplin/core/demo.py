@@ -3,7 +3,7 @@ per role. Running it again changes nothing (natural keys: SIREN, SIRET, email, s
 Later issues add people, contracts and hours here."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,8 +18,8 @@ from tremplin.partners import services as partner_services
 from tremplin.partners.enums import PartnerKind
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
-from tremplin.reference.loading import load_rome, load_smic
-from tremplin.reference.models import RomeJob, SmicRate
+from tremplin.reference.loading import load_annual_hours, load_rome, load_smic
+from tremplin.reference.models import AnnualReferenceHours, RomeJob, SmicRate
 
 from .demo_people import seed_people
 
@@ -63,6 +63,7 @@ PARTNERS = [
 def seed_demo() -> dict[str, int]:
     load_smic(SmicRate)
     load_rome(RomeJob)
+    load_annual_hours(AnnualReferenceHours)
     organisation = Organisation.objects.filter(siren="775672272").first() or organisation_services.organisation_create(
         name="Association Tremplin Solidaire (démo)", siren="775672272", rna="W343001234"
     )
@@ -146,6 +147,7 @@ def seed_demo() -> dict[str, int]:
             today=today,
             partners=[partners[name] for name, kind in PARTNERS if kind != PartnerKind.SPIP],
         )
+    seed_timesheets(structures=structures.values(), actor=users["rh@demo.tremplin.fr"], today=today)
     return {
         "organisations": Organisation.objects.count(),
         "structures": Structure.objects.count(),
@@ -154,6 +156,24 @@ def seed_demo() -> dict[str, int]:
         "partners": Partner.objects.count(),
         "people": Person.objects.count(),
     }
+
+
+DEMO_WEEKS = 8
+
+
+def seed_timesheets(*, structures, actor, today) -> None:
+    """The last weeks confirmed as planned (idempotent), so that the monthly statement and the
+    ETP chart have figures; the current week is left to the supervisors."""
+    from tremplin.worktime import selectors as worktime_selectors
+    from tremplin.worktime import services as worktime_services
+    from tremplin.worktime.rules import week_monday
+
+    this_monday = week_monday(today)
+    for structure in structures:
+        for weeks_ago in range(DEMO_WEEKS, 0, -1):
+            monday = this_monday - timedelta(weeks=weeks_ago)
+            contracts = list(worktime_selectors.contracts_of_week(structure, monday))
+            worktime_services.timesheet_confirm_week_as_planned(actor=actor, contracts=contracts, week_start=monday)
 
 
 def _structure(organisation, *, siret, **fields):

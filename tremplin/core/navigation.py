@@ -36,12 +36,6 @@ NAVIGATION = [
     NavItem("Mes orientations", "send", frozenset({Role.PRESCRIBER}), "recruitment:prescriber_list"),
     NavItem("Ateliers et chantiers", "tools", frozenset(STAFF_ROLES), "organisations:support_list"),
     NavItem("Heures", "clock", frozenset({Role.DIRECTOR, Role.SUPERVISOR, Role.ADMIN_STAFF}), "worktime:week"),
-    NavItem(
-        "Relevé mensuel",
-        "file-earmark-spreadsheet",
-        frozenset({Role.DIRECTOR, Role.ADMIN_STAFF}),
-        "worktime:current_month",
-    ),
     NavItem("Indicateurs", "bar-chart", frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})),
     NavItem("L'ACI", "building", frozenset(STAFF_ROLES), "organisations:structure_detail"),
     NavItem("Journal d'audit", "journal-text", frozenset({Role.DIRECTOR}), "audit:log"),
@@ -57,7 +51,7 @@ def navigation_for(scope, current_path: str) -> list[dict]:
             continue
         url = item.url(scope)
         items.append({"label": item.label, "icon": item.icon, "url": url, "soon": url is None, "active": False})
-    # The longest matching address only: on /heures/mois/, "Relevé mensuel" and not also "Heures".
+    # The longest matching address only: on /supports/1/, "Ateliers et chantiers", not also "Accueil".
     matching = [
         i
         for i in items

@@ -6,7 +6,7 @@ from tremplin.accounts.tests.factories import UserFactory
 from tremplin.organisations.tests.factories import ProductionSupportFactory
 
 EXPECTED = {
-    Role.DIRECTOR: ["Journal d'audit", "ETP réalisés / conventionnés", "bientôt"],
+    Role.DIRECTOR: ["Journal d'audit", "ETP réalisés en", "etp-chart", "bientôt"],
     Role.COUNSELLOR: ["Mes personnes accompagnées", "bientôt"],
     Role.SUPERVISOR: ["Mes ateliers et chantiers", "Feuilles d'heures de l'équipe"],
     Role.ADMIN_STAFF: ["Relevé mensuel (EMI)", "Export paie"],
