@@ -59,16 +59,26 @@ def pathway_figures(person: Person, *, contracts=None, today: date | None = None
 COUNTED_EXIT_MIN_DAYS = 92  # "more than 3 months": more than 91 days (domain.md section 12)
 
 
-def exit_counts(exit_: Exit) -> bool:
-    """An exit counts in the rates when the person was under contract in the ACI more than 91
-    days in all before it. (The second condition, at least 1 hour worked in the calendar year of
-    the exit, is added with the timesheets.)"""
+def exit_count_reason(exit_: Exit) -> str | None:
+    """Why an exit does not count in the rates (domain.md 12), or None when it counts: the person
+    was under contract in the ACI more than 91 days in all before it, and worked at least 1 hour
+    in the calendar year of the exit."""
+    from tremplin.worktime.selectors import hours_worked_in_year
+
     periods = [
         Period(c.start, min(c.effective_end, exit_.exit_date))
         for c in exit_.person.contracts.all()
         if c.effective_end and c.start <= exit_.exit_date
     ]
-    return rules.covered_days(periods) >= COUNTED_EXIT_MIN_DAYS
+    if rules.covered_days(periods) < COUNTED_EXIT_MIN_DAYS:
+        return "3 mois de contrat ou moins"
+    if hours_worked_in_year(exit_.person, exit_.exit_date.year) < 1:
+        return f"aucune heure travaillée saisie en {exit_.exit_date.year}"
+    return None
+
+
+def exit_counts(exit_: Exit) -> bool:
+    return exit_count_reason(exit_) is None
 
 
 def timeline_events(person: Person, *, scope=None) -> list[TimelineEvent]:

@@ -252,6 +252,7 @@ def _place(pathway: Pathway, person, support, actor, anchor: date, today: date, 
         )
         contract.refresh_from_db()
     if pathway.exit_reason and contract.effective_end < today:
+        _worked_last_week(contract, actor)
         exit_ = contract_services.exit_record(
             actor=actor,
             contract=contract,
@@ -281,3 +282,14 @@ def _backdate(referral, last_day: date) -> None:
     Referral.objects.filter(pk=referral.pk).update(
         updated_at=timezone.make_aware(datetime.combine(last_day, time(10, 0)))
     )
+
+
+def _worked_last_week(contract, actor) -> None:
+    """Demo only: the hours of the last full week before the end (an exit counts when the person
+    worked in the year of the exit)."""
+    from tremplin.worktime import services as worktime_services
+    from tremplin.worktime.rules import week_monday
+
+    monday = week_monday(contract.effective_end) - relativedelta(weeks=1)
+    if monday >= contract.start:
+        worktime_services.timesheet_confirm_week_as_planned(actor=actor, contracts=[contract], week_start=monday)

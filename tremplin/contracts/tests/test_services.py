@@ -412,14 +412,18 @@ def test_production_support_of_another_structure_is_refused(actor, person):
 
 
 def test_an_exit_counts_after_more_than_91_days(actor, person):
-    from tremplin.contracts.selectors import exit_counts
+    from tremplin.contracts.selectors import exit_count_reason, exit_counts
+    from tremplin.worktime.tests.factories import TimesheetEntryFactory
 
     contract = hire(actor, person, date(2026, 1, 1), date(2026, 6, 30))
     services.contract_end_early(actor=actor, contract=contract, on=date(2026, 4, 2), reason=EarlyEndReason.TRIAL_PERIOD)
     exit_ = services.exit_record(actor=actor, contract=contract, reason=ExitReason.JOB_SEEKER)
-    assert exit_counts(exit_)  # 1 January - 2 April 2026: 92 days
+    assert exit_count_reason(exit_) == "aucune heure travaillée saisie en 2026"
+    TimesheetEntryFactory(contract=contract, day=date(2026, 1, 5), hours=1)
+    assert exit_counts(exit_)  # 1 January - 2 April 2026: 92 days, and 1 hour worked in 2026
     other = PersonFactory(structure=person.structure)
     short = hire(actor, other, date(2026, 1, 1), date(2026, 6, 30))
     services.contract_end_early(actor=actor, contract=short, on=date(2026, 4, 1), reason=EarlyEndReason.TRIAL_PERIOD)
     # 1 January - 1 April: 91 days, not "more than 91".
+    TimesheetEntryFactory(contract=short, day=date(2026, 1, 5), hours=7)
     assert not exit_counts(services.exit_record(actor=actor, contract=short, reason=ExitReason.JOB_SEEKER))
