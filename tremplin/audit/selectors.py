@@ -48,6 +48,16 @@ def audit_entry_list(
 
 
 def audit_actors(scope: Scope) -> QuerySet[User]:
-    """The users who appear in the visible trail (for the filter)."""
-    actor_ids = audit_entries_in_scope(scope).exclude(actor=None).values("actor_id")
-    return User.objects.filter(pk__in=actor_ids).order_by("last_name", "first_name")
+    """The users who may appear in the visible trail, for the filter: those holding a role in the
+    ACI of the scope or in their organisation (read from the memberships, not from the trail,
+    which grows much faster)."""
+    if not can_read_audit_trail(scope):
+        return User.objects.none()
+    return (
+        User.objects.filter(
+            Q(memberships__structure_id__in=scope.structure_ids)
+            | Q(memberships__organisation__structures__in=scope.structure_ids)
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
