@@ -240,3 +240,13 @@ def contract_alerts(scope: Scope, *, today: date) -> list[Alert]:
             )
         )
     return alerts
+
+
+def support_team(support, *, today: date):
+    """The contracts of an atelier or chantier in force today (for its page)."""
+    return (
+        Contract.objects.filter(production_support=support, start__lte=today, ended_on__isnull=True)
+        .filter(Q(end__gte=today) | Q(end__isnull=True))
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
+    )

@@ -51,8 +51,20 @@ def support_list(request):
 
 @require_staff
 def support_detail(request, pk):
+    from django.utils import timezone
+
+    from tremplin.contracts.selectors import support_team
+    from tremplin.worktime.selectors import support_months
+
     support = get_production_support_or_404(request.scope, pk)
-    return render(request, "organisations/support_detail.html", {"support": support})
+    today = timezone.localdate()
+    team = support_team(support, today=today)
+    months = support_months(support, today.year)
+    return render(
+        request,
+        "organisations/support_detail.html",
+        {"support": support, "team": team, "months": months, "year": today.year},
+    )
 
 
 @require_roles(Role.DIRECTOR)

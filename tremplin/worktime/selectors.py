@@ -438,3 +438,32 @@ def missing_days(structure: Structure, month: date) -> list[tuple[Contract, date
                 missing.append((contract, day))
             day += rules.ONE_DAY
     return missing
+
+
+@dataclass(frozen=True)
+class SupportMonth:
+    month: date
+    hours_worked: Decimal
+    people: int
+
+
+def support_months(support: ProductionSupport, year: int) -> list[SupportMonth]:
+    """Hours worked on an atelier or chantier per month of a year, and how many people worked
+    there (one query)."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    rows = (
+        TimesheetEntry.objects.filter(production_support=support, day__year=year, kind=EntryKind.WORKED)
+        .annotate(month=TruncMonth("day"))
+        .values("month")
+        .annotate(hours=Sum("hours"), people=Count("person", distinct=True))
+        .order_by("month")
+    )
+    found = {row["month"]: row for row in rows}
+    return [
+        SupportMonth(month, found[month]["hours"], found[month]["people"])
+        if month in found
+        else SupportMonth(month, ZERO, 0)
+        for month in rules.months_of_year(year)
+    ]

@@ -338,3 +338,19 @@ def planning_set_day(
     planned.full_clean()
     planned.save()
     return planned
+
+
+@transaction.atomic
+def planning_set_week(*, actor: User, contract: Contract, hours_by_weekday: dict[int, Decimal]) -> list[PlannedDay]:
+    """Set the whole weekly planning of a contract at once (the planning page): every weekday
+    through planning_set_day, all or nothing."""
+    return [
+        planning_set_day(
+            actor=actor,
+            contract=contract,
+            weekday=weekday,
+            hours=hours,
+            production_support=contract.production_support,
+        )
+        for weekday, hours in sorted(hours_by_weekday.items())
+    ]

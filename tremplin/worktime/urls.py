@@ -7,6 +7,7 @@ urlpatterns = [
     path("heures/", views.week, name="week"),
     path("heures/confirmer/", views.confirm, name="confirm"),
     path("heures/saisir/", views.record, name="record"),
+    path("heures/planning/", views.planning, name="planning"),
     path("heures/mois/", views.current_month, name="current_month"),
     path("heures/mois/<str:month>/", views.month, name="month"),
     path("heures/mois/<str:month>/valider/", views.month_validate, name="month_validate"),

@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -213,3 +214,43 @@ def payroll_csv(request, month):
     first = _month(month)
     rows = selectors.payroll_rows(request.scope.structure, first)
     return _download(exports.payroll_csv(rows), f"paie-{month}.csv", "text/csv; charset=utf-8")
+
+
+@require_roles(*TIMESHEET_ROLES)
+def planning(request):
+    """The weekly planning of a team: hours per weekday for each person, prefilled from the
+    contract (weekly hours / 5, Monday to Friday); timesheets are prefilled from it."""
+    monday = rules.week_monday(timezone.localdate())
+    supports, support = _support(request)
+    contracts = list(selectors.contracts_of_week(request.scope.structure, monday, production_support=support))
+    if request.method == "POST":
+        contract = get_contract_or_404(request.scope, request.POST.get("contract"))
+        try:
+            hours = {
+                weekday: Decimal(request.POST.get(f"jour{weekday}", "0").replace(",", ".") or "0")
+                for weekday in range(7)
+            }
+        except InvalidOperation:
+            messages.error(request, "Indiquez des heures en nombres (ex. 5,5).")
+        else:
+            try:
+                services.planning_set_week(actor=request.user, contract=contract, hours_by_weekday=hours)
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, f"{contract.person} : {message}")
+            else:
+                messages.success(request, f"Le planning de {contract.person} est enregistré.")
+                warning = selectors.planning_warning(contract, today=timezone.localdate())
+                if warning:
+                    messages.warning(request, warning)
+        url = reverse("worktime:planning") + (f"?support={support.pk}" if support else "")
+        return redirect(url)
+    rows = [
+        (contract, [selectors.planned_hours(contract, day) for day in rules.week_days(monday)])
+        for contract in contracts
+    ]
+    return render(
+        request,
+        "worktime/planning.html",
+        {"rows": rows, "supports": supports, "support": support, "weekdays": rules.WEEKDAYS_FR},
+    )

@@ -113,3 +113,25 @@ def test_month_statement_adds_up_to_the_timesheets_and_exports(client, make_memb
     response = client.post(reverse("worktime:month_validate", args=["2026-03"]), follow=True)
     assert "est validé" in response.text
     assert MonthValidation.objects.filter(month=date(2026, 3, 1)).exists()
+
+
+def test_the_planning_changes_what_confirm_records(client, team):
+    supervisor, support, contracts = team
+    client.force_login(supervisor)
+    page = client.get(reverse("worktime:planning"), {"support": support.pk})
+    assert page.status_code == 200 and "Equipier0" in page.text
+    data = {
+        "contract": contracts[0].pk,
+        **{f"jour{d}": "0" for d in range(7)},
+        "jour0": "8",
+        "jour1": "8",
+        "jour2": "10",
+    }
+    response = client.post(reverse("worktime:planning") + f"?support={support.pk}", data, follow=True)
+    assert "Le planning de" in response.text
+    client.post(reverse("worktime:confirm"), {"semaine": "2026-03-02", "support": support.pk})
+    hours = dict(TimesheetEntry.objects.filter(contract=contracts[0]).values_list("day", "hours"))
+    assert hours == {date(2026, 3, 2): Decimal(8), date(2026, 3, 3): Decimal(8), date(2026, 3, 4): Decimal(10)}
+    too_much = {**data, "jour2": "10.5"}
+    response = client.post(reverse("worktime:planning"), too_much, follow=True)
+    assert "10 h" in response.text or "10 heures" in response.text
