@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from tremplin.accounts.access import require_roles
 from tremplin.core.forms import run_form
-from tremplin.partners.models import Partner
+from tremplin.partners.selectors import active_partners
 from tremplin.people.access import get_person_or_404
 
 from . import services
@@ -20,7 +20,7 @@ def _back(person) -> str:
 @require_roles(*MANAGER_ROLES)
 def diagnosis_create(request, pk):
     person = get_person_or_404(request.scope, pk)
-    partners = Partner.objects.filter(organisation_id=person.structure.organisation_id, is_active=True)
+    partners = active_partners(person.structure.organisation_id)
     form = DiagnosisForm(request.POST or None, request.FILES or None, partners=partners)
 
     def call(data):

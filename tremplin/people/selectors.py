@@ -97,3 +97,13 @@ def stage_of(person: Person) -> str:
     if person.has_contract:
         return "Entre deux contrats"
     return "Candidat·e"
+
+
+def counsellors_of(structure):
+    """The counsellors (CIP) of an ACI, for the choice of a person's referent."""
+    from tremplin.accounts.enums import Role
+    from tremplin.accounts.models import User
+
+    return User.objects.filter(
+        memberships__structure=structure, memberships__role=Role.COUNSELLOR, memberships__is_active=True
+    ).order_by("last_name", "first_name")

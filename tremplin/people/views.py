@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles, require_staff
-from tremplin.accounts.enums import Role
 from tremplin.contracts.access import can_manage_contracts
 from tremplin.contracts.selectors import pathway_figures
 from tremplin.core.forms import add_service_errors
@@ -22,18 +21,10 @@ from . import services
 from .access import EDITOR_ROLES, can_edit_people, can_see_nir, get_document_or_404, get_person_or_404
 from .forms import DocumentForm, PeopleFilterForm, PersonForm
 from .nir import decrypt_nir, format_nir, mask_nir
-from .selectors import CRITERIA_FILTERS, PeopleFilters, Stage, people_list, stage_of
+from .selectors import CRITERIA_FILTERS, PeopleFilters, Stage, counsellors_of, people_list, stage_of
 from .timeline import person_timeline
 
 PAGE_SIZE = 25
-
-
-def _counsellors(structure):
-    from tremplin.accounts.models import User
-
-    return User.objects.filter(
-        memberships__structure=structure, memberships__role=Role.COUNSELLOR, memberships__is_active=True
-    ).order_by("last_name", "first_name")
 
 
 @require_staff
@@ -43,7 +34,7 @@ def person_list(request):
         request.GET or None,
         stages=Stage.CHOICES,
         supports=production_support_list(scope),
-        counsellors=_counsellors(scope.structure),
+        counsellors=counsellors_of(scope.structure),
         criteria=[(key, label) for key, (label, _) in CRITERIA_FILTERS.items()],
     )
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -79,7 +70,7 @@ def person_create(request):
     scope = request.scope
     form = PersonForm(
         request.POST or None,
-        counsellors=_counsellors(scope.structure),
+        counsellors=counsellors_of(scope.structure),
         show_nir=can_see_nir(scope),
         creating=True,
     )
@@ -108,7 +99,7 @@ def person_update(request, pk):
     form = PersonForm(
         request.POST or None,
         instance=person,
-        counsellors=_counsellors(person.structure),
+        counsellors=counsellors_of(person.structure),
         show_nir=can_see_nir(scope),
         creating=False,
     )

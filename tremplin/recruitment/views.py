@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
 from tremplin.core.forms import add_service_errors
-from tremplin.partners.models import Partner
+from tremplin.partners.selectors import active_partners
 
 from . import services
 from .access import (
@@ -58,7 +58,7 @@ def referral_list(request):
 @require_roles(*MANAGER_ROLES)
 def referral_create(request):
     structure = request.scope.structure
-    partners = Partner.objects.filter(organisation_id=structure.organisation_id, is_active=True)
+    partners = active_partners(structure.organisation_id)
     form = ReferralForm(request.POST or None, partners=partners)
     duplicate = False
     if request.method == "POST" and form.is_valid():
