@@ -1,6 +1,6 @@
 """Reads on organisations, ACI and production supports (lists start from the scope)."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from tremplin.accounts.enums import Role
 from tremplin.accounts.models import Membership, User
@@ -10,12 +10,35 @@ from .access import production_supports_in_scope
 from .models import ProductionSupport, Structure
 
 
-def production_support_list(scope: Scope, *, kind: str | None = None) -> QuerySet[ProductionSupport]:
-    """The production supports of the current ACI."""
+def production_support_list(
+    scope: Scope, *, kind: str | None = None, year: int | None = None
+) -> QuerySet[ProductionSupport]:
+    """The production supports of the current ACI; with `year`, those whose planned period
+    meets that year (the chantiers done that year)."""
     supports = production_supports_in_scope(scope).filter(structure=scope.structure)
     if kind:
         supports = supports.filter(kind=kind)
+    if year:
+        supports = supports.filter(planned_start__year__lte=year).filter(
+            Q(planned_end__isnull=True) | Q(planned_end__year__gte=year)
+        )
     return supports.select_related("supervisor").order_by("kind", "name")
+
+
+def worksites_by_year(scope: Scope) -> list[tuple[int, int]]:
+    """How many chantiers started each year in the current ACI, latest year first."""
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        production_supports_in_scope(scope)
+        .filter(structure=scope.structure, kind="worksite", planned_start__isnull=False)
+        .annotate(year=ExtractYear("planned_start"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")
+    )
+    return [(row["year"], row["count"]) for row in rows]
 
 
 def supervised_supports(scope: Scope) -> QuerySet[ProductionSupport]:

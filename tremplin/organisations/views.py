@@ -10,7 +10,7 @@ from . import services
 from .access import get_production_support_or_404, get_structure_or_404
 from .enums import SupportKind
 from .forms import ProductionSupportForm, StructureForm
-from .selectors import production_support_list, structure_team
+from .selectors import production_support_list, structure_team, worksites_by_year
 
 
 @require_staff
@@ -41,11 +41,18 @@ def structure_update(request, pk):
 @require_staff
 def support_list(request):
     kind = request.GET.get("type") if request.GET.get("type") in SupportKind.values else None
-    supports = production_support_list(request.scope, kind=kind)
+    year = int(request.GET["annee"]) if request.GET.get("annee", "").isdigit() else None
+    supports = production_support_list(request.scope, kind=kind, year=year)
     return render(
         request,
         "organisations/support_list.html",
-        {"supports": supports, "kind": kind, "kinds": SupportKind.choices},
+        {
+            "supports": supports,
+            "kind": kind,
+            "kinds": SupportKind.choices,
+            "year": year,
+            "by_year": worksites_by_year(request.scope),
+        },
     )
 
 

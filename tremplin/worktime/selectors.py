@@ -467,3 +467,14 @@ def support_months(support: ProductionSupport, year: int) -> list[SupportMonth]:
         else SupportMonth(month, ZERO, 0)
         for month in rules.months_of_year(year)
     ]
+
+
+def month_corrections(structure: Structure, month: date):
+    """The corrections recorded on a validated month of an ACI, latest first."""
+    from .models import TimesheetCorrection
+
+    return (
+        TimesheetCorrection.objects.filter(contract__structure=structure, day__range=(month, rules.month_end(month)))
+        .select_related("contract__person", "created_by")
+        .order_by("-created_at")
+    )

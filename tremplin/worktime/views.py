@@ -12,12 +12,13 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
 from tremplin.contracts.access import get_contract_or_404
+from tremplin.core.forms import add_service_errors
 from tremplin.organisations.selectors import production_support_list
 
 from . import exports, rules, selectors, services
 from .access import MONTH_ROLES, TIMESHEET_ROLES
 from .enums import EntryKind
-from .forms import EntryForm
+from .forms import CorrectionForm, EntryForm
 
 
 def _monday(request) -> date:
@@ -144,6 +145,16 @@ def _month(value: str) -> date:
 def month(request, month):
     first = _month(month)
     structure = request.scope.structure
+    contracts = selectors.contracts_covering(structure, first, rules.month_end(first)).select_related("person")
+    correction = CorrectionForm(request.POST or None, contracts=contracts)
+    if request.method == "POST" and correction.is_valid():
+        try:
+            services.timesheet_correct(actor=request.user, **correction.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(correction, error)
+        else:
+            messages.success(request, "La correction est enregistrée ; l'ancienne valeur est conservée.")
+            return redirect("worktime:month", month=month)
     previous = rules.month_start(first - rules.ONE_DAY)
     following = rules.month_end(first) + rules.ONE_DAY
     return render(
@@ -159,6 +170,8 @@ def month(request, month):
             "previous": previous.strftime("%Y-%m"),
             "following": following.strftime("%Y-%m"),
             "etp": selectors.etp_realised(structure, first, rules.month_end(first)),
+            "correction": correction,
+            "corrections": selectors.month_corrections(structure, first),
         },
     )
 

@@ -18,10 +18,10 @@ def test_support_list_query_count_is_pinned(director_client, structure, make_mem
     supervisor = make_member(Role.SUPERVISOR, structure)
     ProductionSupportFactory.create_batch(3, structure=structure, supervisor=supervisor)
     director_client.get(reverse("organisations:support_list"))  # warm the session
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         first = director_client.get(reverse("organisations:support_list"))
     ProductionSupportFactory.create_batch(20, structure=structure, supervisor=supervisor)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         second = director_client.get(reverse("organisations:support_list"))
     assert first.status_code == second.status_code == 200
 
@@ -113,3 +113,21 @@ def test_director_updates_the_structure(director_client, structure):
     assert response.status_code == 302
     structure.refresh_from_db()
     assert structure.address == "1 rue Haute"
+
+
+def test_worksites_by_year(director_client, structure):
+    from datetime import date
+
+    ProductionSupportFactory(
+        structure=structure, name="Chantier 2025", planned_start=date(2025, 3, 1), planned_end=date(2025, 9, 30)
+    )
+    ProductionSupportFactory(
+        structure=structure, name="Chantier 2025-2026", planned_start=date(2025, 10, 1), planned_end=date(2026, 6, 30)
+    )
+    ProductionSupportFactory(
+        structure=structure, name="Chantier 2026", planned_start=date(2026, 2, 1), planned_end=date(2026, 11, 30)
+    )
+    page = director_client.get(reverse("organisations:support_list"))
+    assert "2026 (1)" in page.text and "2025 (2)" in page.text
+    text = director_client.get(reverse("organisations:support_list"), {"type": "worksite", "annee": 2026}).text
+    assert "Chantier 2025-2026" in text and "Chantier 2026" in text and ">Chantier 2025<" not in text

@@ -135,3 +135,25 @@ def test_the_planning_changes_what_confirm_records(client, team):
     too_much = {**data, "jour2": "10.5"}
     response = client.post(reverse("worktime:planning"), too_much, follow=True)
     assert "10 h" in response.text or "10 heures" in response.text
+
+
+def test_a_validated_month_changes_only_through_a_recorded_correction(client, make_member, structure, team):
+    supervisor, support, contracts = team
+    client.force_login(supervisor)
+    client.post(reverse("worktime:confirm"), {"semaine": "2026-03-02", "support": support.pk})
+    client.force_login(make_member(Role.ADMIN_STAFF, structure))
+    client.post(reverse("worktime:month_validate", args=["2026-03"]))
+    data = {"semaine": "2026-03-02", "contract": contracts[0].pk, "day": "2026-03-03", "kind": "worked", "hours": "3"}
+    response = client.post(reverse("worktime:record"), data, follow=True)
+    assert "correction" in response.text.lower()
+    correction = {
+        "contract": contracts[0].pk,
+        "day": "2026-03-03",
+        "kind": "worked",
+        "new_hours": "3",
+        "reason": "Départ à midi oublié",
+    }
+    response = client.post(reverse("worktime:month", args=["2026-03"]), correction, follow=True)
+    assert "La correction est enregistrée" in response.text
+    assert "5,20 h → 3,00 h (Départ à midi oublié)" in response.text
+    assert TimesheetEntry.objects.get(contract=contracts[0], day=date(2026, 3, 3)).hours == Decimal(3)
