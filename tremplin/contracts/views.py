@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import run_form
+from tremplin.core.forms import id_or_404, run_form
 from tremplin.organisations.selectors import production_support_list
 from tremplin.people.access import get_person_or_404
 
@@ -48,7 +48,7 @@ def hire(request, pk):
     person = get_person_or_404(request.scope, pk)
     referral = None
     if request.GET.get("orientation"):
-        referral = get_referral_or_404(request.scope, request.GET["orientation"])
+        referral = get_referral_or_404(request.scope, id_or_404(request.GET["orientation"]))
         if referral.person_id != person.pk:
             raise Http404("Orientation introuvable.")
     form = HireForm(request.POST or None, supports=production_support_list(request.scope))

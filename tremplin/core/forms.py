@@ -57,3 +57,12 @@ def run_form(request, form, call, *, success: str, redirect_to: str, template: s
             messages.success(request, success)
             return redirect(redirect_to)
     return render(request, template, {"form": form, **context})
+
+
+def id_or_404(value) -> int:
+    """A record id taken from a query string or a posted field: anything but digits is a 404."""
+    from django.http import Http404
+
+    if value is None or not str(value).isdigit():
+        raise Http404("Enregistrement introuvable.")
+    return int(value)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
-from tremplin.core.forms import add_service_errors
+from tremplin.core.forms import add_service_errors, id_or_404
 from tremplin.partners.selectors import active_partners
 
 from . import services
@@ -182,7 +182,7 @@ def session_detail(request, pk):
     )
     form = InviteForm(request.POST or None, referrals=invitable)
     if request.method == "POST" and "attendance" in request.POST:
-        referral = get_referral_or_404(request.scope, request.POST.get("referral"))
+        referral = get_referral_or_404(request.scope, id_or_404(request.POST.get("referral")))
         try:
             services.session_record_attendance(
                 session=session, referral=referral, attended=request.POST["attendance"] == "present"

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
 from tremplin.contracts.access import get_contract_or_404
-from tremplin.core.forms import add_service_errors
+from tremplin.core.forms import add_service_errors, id_or_404
 from tremplin.organisations.selectors import production_support_list
 
 from . import exports, rules, selectors, services
@@ -237,7 +237,7 @@ def planning(request):
     supports, support = _support(request)
     contracts = list(selectors.contracts_of_week(request.scope.structure, monday, production_support=support))
     if request.method == "POST":
-        contract = get_contract_or_404(request.scope, request.POST.get("contract"))
+        contract = get_contract_or_404(request.scope, id_or_404(request.POST.get("contract")))
         try:
             hours = {
                 weekday: Decimal(request.POST.get(f"jour{weekday}", "0").replace(",", ".") or "0")

@@ -143,3 +143,9 @@ def test_change_of_job_keeps_the_history(counsellor_client, structure):
         "Commis",
         "Cuisinier",
     )
+
+
+def test_hire_with_a_malformed_referral_id_is_a_404(counsellor_client, structure):
+    person = PersonFactory(structure=structure)
+    url = reverse("contracts:hire", args=[person.pk])
+    assert counsellor_client.get(url, {"orientation": "abc"}).status_code == 404

@@ -157,3 +157,10 @@ def test_a_validated_month_changes_only_through_a_recorded_correction(client, ma
     assert "La correction est enregistrée" in response.text
     assert "5,20 h → 3,00 h (Départ à midi oublié)" in response.text
     assert TimesheetEntry.objects.get(contract=contracts[0], day=date(2026, 3, 3)).hours == Decimal(3)
+
+
+def test_a_malformed_id_is_a_404_not_an_error(client, team):
+    supervisor, support, contracts = team
+    client.force_login(supervisor)
+    assert client.post(reverse("worktime:planning"), {"contract": "abc"}).status_code == 404
+    assert client.get(reverse("worktime:month", args=["2026-13"])).status_code == 404
