@@ -23,3 +23,17 @@ def check_upload(upload, *, field: str = "upload") -> str:
     if upload.size > settings.TREMPLIN_UPLOAD_MAX_BYTES:
         raise ValidationError({field: DOCUMENT_SIZE})
     return extension
+
+
+def file_download(field_file, *, filename: str, content_type: str | None = None):
+    """Stream a stored document as an attachment (the caller has checked access); a file
+    missing from the storage, or no file at all, is a 404."""
+    from django.http import FileResponse, Http404
+
+    if not field_file:
+        raise Http404("Aucun fichier.")
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("Fichier introuvable.") from error
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)

@@ -1,8 +1,8 @@
-from django.http import FileResponse, Http404
 from django.urls import reverse
 
 from tremplin.accounts.access import require_roles
 from tremplin.core.forms import run_form
+from tremplin.core.uploads import file_download
 from tremplin.partners.selectors import active_partners
 from tremplin.people.access import get_person_or_404
 
@@ -107,10 +107,4 @@ def approval_suspend(request, pk):
 @require_roles(*MANAGER_ROLES)
 def proof_download(request, pk):
     criterion = get_criterion_or_404(request.scope, pk)
-    if not criterion.proof:
-        raise Http404("Aucun justificatif.")
-    try:
-        handle = criterion.proof.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("Fichier introuvable.") from error
-    return FileResponse(handle, as_attachment=True, filename=criterion.proof.name.rsplit("/", 1)[-1])
+    return file_download(criterion.proof, filename=criterion.proof.name.rsplit("/", 1)[-1])

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -10,6 +9,7 @@ from tremplin.accounts.access import require_roles, require_staff
 from tremplin.contracts.access import can_manage_contracts
 from tremplin.contracts.selectors import pathway_figures
 from tremplin.core.forms import add_service_errors
+from tremplin.core.uploads import file_download
 from tremplin.eligibility.access import can_manage_eligibility, can_read_sensitive_criteria
 from tremplin.eligibility.enums import SENSITIVE_CRITERIA
 from tremplin.eligibility.selectors import person_eligibility_summary
@@ -175,8 +175,4 @@ def document_upload(request, pk):
 @require_roles(*EDITOR_ROLES)
 def document_download(request, pk):
     document = get_document_or_404(request.scope, pk)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("Fichier introuvable.") from error
-    return FileResponse(handle, as_attachment=True, filename=document.original_name, content_type=document.content_type)
+    return file_download(document.file, filename=document.original_name, content_type=document.content_type)

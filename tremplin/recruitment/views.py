@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
 from tremplin.core.forms import add_service_errors, id_or_404
+from tremplin.core.uploads import file_download
 from tremplin.partners.selectors import active_partners
 
 from . import services
@@ -142,11 +142,7 @@ def attachment_upload(request, pk):
 @require_roles(*MANAGER_ROLES)
 def attachment_download(request, pk):
     attachment = get_attachment_or_404(request.scope, pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404("Fichier introuvable.") from error
-    return FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    return file_download(attachment.file, filename=attachment.original_name)
 
 
 @require_roles(*MANAGER_ROLES)

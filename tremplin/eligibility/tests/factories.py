@@ -18,19 +18,8 @@ from tremplin.eligibility.models import (
     DiagnosisCriterion,
     EligibilityDiagnosis,
 )
-from tremplin.organisations.tests.factories import OrganisationFactory
-from tremplin.partners.enums import PartnerKind
-from tremplin.partners.models import Partner
+from tremplin.partners.tests.factories import PartnerFactory
 from tremplin.people.tests.factories import PersonFactory
-
-
-class PartnerFactory(DjangoModelFactory):
-    class Meta:
-        model = Partner
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    name = factory.Sequence(lambda n: f"France Travail agence n°{n}")
-    kind = PartnerKind.FRANCE_TRAVAIL
 
 
 class EligibilityDiagnosisFactory(DjangoModelFactory):

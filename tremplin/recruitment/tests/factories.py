@@ -6,22 +6,12 @@ from factory.django import DjangoModelFactory
 
 from tremplin.accounts.tests.factories import UserFactory
 from tremplin.organisations.tests.factories import StructureFactory
-from tremplin.partners.enums import PartnerKind
-from tremplin.partners.models import Partner
+from tremplin.partners.tests.factories import PartnerFactory
 from tremplin.people.tests.factories import PersonFactory
 from tremplin.recruitment.enums import ReferralState
 from tremplin.recruitment.models import InformationSession, Referral
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-class PartnerFactory(DjangoModelFactory):
-    class Meta:
-        model = Partner
-
-    organisation = factory.SubFactory("tremplin.organisations.tests.factories.OrganisationFactory")
-    name = factory.Sequence(lambda n: f"Mission locale n°{n}")
-    kind = PartnerKind.MISSION_LOCALE
 
 
 class ReferralFactory(DjangoModelFactory):
