@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("tremplin.eligibility.urls")),
     path("", include("tremplin.recruitment.urls")),
     path("", include("tremplin.worktime.urls")),
+    path("", include("tremplin.funding.urls")),
     path("comptes/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "tremplin.eligibility",
     "tremplin.recruitment",
     "tremplin.worktime",
+    "tremplin.funding",
 ]
 
 MIDDLEWARE = [

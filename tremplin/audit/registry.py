@@ -36,6 +36,10 @@ AUDITED_MODELS: dict[str, dict] = {
     "worktime.MonthValidation": {},
     "worktime.TimesheetCorrection": {},
     "worktime.PlannedDay": {},
+    "funding.Convention": {},
+    "funding.FinancialAnnex": {},
+    "funding.AnnexAmendment": {},
+    "funding.Grant": {},
 }
 
 # Models of Tremplin apps that are not case data and are therefore not audited.
@@ -43,6 +47,8 @@ NOT_AUDITED: dict[str, str] = {
     "reference.SmicRate": "reference data, changed by decree through the admin",
     "reference.RomeJob": "reference data (ROME referential)",
     "reference.AnnualReferenceHours": "reference data, changed by decree through the admin",
+    "reference.AidePosteRate": "reference data, changed by decree through the admin",
+    "reference.RsaAmount": "reference data, changed by decree through the admin",
 }
 
 

@@ -21,6 +21,7 @@ from tremplin.people.models import Person
 from tremplin.reference.loading import load_annual_hours, load_rome, load_smic
 from tremplin.reference.models import AnnualReferenceHours, RomeJob, SmicRate
 
+from .demo_funding import seed_funding, seed_timesheet_history, validate_months
 from .demo_people import seed_people
 
 DEMO_PASSWORD = "Tremplin-Demo-2026"
@@ -113,7 +114,7 @@ def seed_demo() -> dict[str, int]:
         sector=ActivitySector.GREEN_SPACES,
         client="Montpellier Méditerranée Métropole",
         site_address="Berges du Lez, 34000 Montpellier",
-        planned_start=date(2026, 3, 2),
+        planned_start=date(2025, 9, 1),
         planned_end=date(2027, 2, 26),
         supervisor=supervisor,
     )
@@ -148,6 +149,7 @@ def seed_demo() -> dict[str, int]:
             partners=[partners[name] for name, kind in PARTNERS if kind != PartnerKind.SPIP],
         )
     seed_timesheets(structures=structures.values(), actor=users["rh@demo.tremplin.fr"], today=today)
+    seed_funding(structures=structures, director=director, today=today)
     return {
         "organisations": Organisation.objects.count(),
         "structures": Structure.objects.count(),
@@ -162,14 +164,21 @@ DEMO_WEEKS = 8
 
 
 def seed_timesheets(*, structures, actor, today) -> None:
-    """The last weeks confirmed as planned (idempotent), so that the monthly statement and the
-    ETP chart have figures; the current week is left to the supervisors."""
+    """The hours since the 1st of January (idempotent), so that the monthly statements, the ETP
+    of the annex and its projection have figures; the current week is left to the supervisors."""
     from tremplin.worktime import selectors as worktime_selectors
     from tremplin.worktime import services as worktime_services
     from tremplin.worktime.rules import week_monday
 
     this_monday = week_monday(today)
+    first_confirmed = this_monday - timedelta(weeks=DEMO_WEEKS)
     for structure in structures:
+        # Since the 1st of January in bulk, the past months validated; the last weeks week by week.
+        history_start = date(first_confirmed.year, 1, 1)
+        seed_timesheet_history(
+            structure=structure, actor=actor, start=history_start, end=first_confirmed - timedelta(days=1)
+        )
+        validate_months(structure=structure, actor=actor, before=first_confirmed, year=first_confirmed.year)
         for weeks_ago in range(DEMO_WEEKS, 0, -1):
             monday = this_monday - timedelta(weeks=weeks_ago)
             contracts = list(worktime_selectors.contracts_of_week(structure, monday))

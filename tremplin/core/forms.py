@@ -66,3 +66,12 @@ def id_or_404(value) -> int:
     if value is None or not str(value).isdigit():
         raise Http404("Enregistrement introuvable.")
     return int(value)
+
+
+class FrenchDecimalField(forms.DecimalField):
+    """A decimal typed the French way: "12,5", "1 234,56" (spaces, no-break spaces) as well as "12.5"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
+        return super().to_python(value)

@@ -36,6 +36,7 @@ NAVIGATION = [
     NavItem("Mes orientations", "send", frozenset({Role.PRESCRIBER}), "recruitment:prescriber_list"),
     NavItem("Ateliers et chantiers", "tools", frozenset(STAFF_ROLES), "organisations:support_list"),
     NavItem("Heures", "clock", frozenset({Role.DIRECTOR, Role.SUPERVISOR, Role.ADMIN_STAFF}), "worktime:week"),
+    NavItem("Financements", "bank", frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER}), "funding:home"),
     NavItem("Indicateurs", "bar-chart", frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})),
     NavItem("L'ACI", "building", frozenset(STAFF_ROLES), "organisations:structure_detail"),
     NavItem("Journal d'audit", "journal-text", frozenset({Role.DIRECTOR}), "audit:log"),

@@ -18,22 +18,40 @@ def home_context(scope: Scope) -> dict:
         from tremplin.people.selectors import PeopleFilters, Stage, people_list
 
         context["team_count"] = structure_team(scope.structure).count()
-        from tremplin.worktime.rules import MissingReferenceHours
-        from tremplin.worktime.selectors import etp_by_month
-
-        try:
-            months = etp_by_month(scope.structure, timezone.localdate().year)
-        except MissingReferenceHours as error:  # a reference row missing: say so, do not fail the page
-            months = []
-            context["etp_error"] = str(error)
-        context["etp_months"] = months
-        context["etp_chart"] = {
-            "labels": [f"{m.month:%m/%Y}" for m in months],
-            "etp": [float(round(m.etp, 2)) for m in months],
-        }
+        context.update(_etp_context(scope.structure, timezone.localdate()))
         context["under_contract_count"] = people_list(
             scope, PeopleFilters(stage=Stage.UNDER_CONTRACT), today=timezone.localdate()
         ).count()
     if scope.has_role(Role.SUPERVISOR):
         context["my_supports"] = list(supervised_supports(scope))
     return context
+
+
+def _etp_context(structure, today) -> dict:
+    """The FTE block of the director's home: the annex in force (month by month, cumulative,
+    projection against the ETP conventioned), else the calendar year month by month."""
+    from tremplin.funding.selectors import annex_in_force, annex_progress, progress_chart
+    from tremplin.worktime.rules import MissingReferenceHours
+    from tremplin.worktime.selectors import etp_by_month
+
+    try:
+        annex = annex_in_force(structure, today)
+        if annex is not None:
+            progress = annex_progress(annex, today=today)
+            return {"annex": annex, "progress": progress, "progress_chart": progress_chart(progress)}
+        months = etp_by_month(structure, today.year)
+    except MissingReferenceHours as error:  # a reference row missing: say so, do not fail the page
+        return {"etp_error": str(error), "etp_months": []}
+    chart = {
+        "unit": "ETP",
+        "labels": [f"{m.month:%m/%Y}" for m in months],
+        "series": [
+            {
+                "label": "ETP réalisés",
+                "kind": "bar",
+                "color": "#1d5c4d",
+                "values": [float(round(m.etp, 2)) for m in months],
+            }
+        ],
+    }
+    return {"etp_months": months, "etp_chart": chart}

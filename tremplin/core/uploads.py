@@ -37,3 +37,13 @@ def file_download(field_file, *, filename: str, content_type: str | None = None)
     except FileNotFoundError as error:
         raise Http404("Fichier introuvable.") from error
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+
+
+def bytes_download(content: bytes, *, filename: str, content_type: str):
+    """A generated file (CSV, XLSX, PDF) as an attachment, its name encoded for every browser."""
+    from django.http import HttpResponse
+    from django.utils.http import content_disposition_header
+
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response

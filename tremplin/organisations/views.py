@@ -102,3 +102,18 @@ def support_update(request, pk):
             messages.success(request, f"{support} a été enregistré.")
             return redirect("organisations:support_detail", pk=support.pk)
     return render(request, "organisations/support_form.html", {"form": form, "support": support})
+
+
+@require_staff
+def support_summary_pdf(request, pk):
+    """The summary of an atelier or chantier for its client (donneur d'ordre), as a PDF."""
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from tremplin.core.pdf import pdf_response, render_pdf
+    from tremplin.worktime.selectors import support_summary
+
+    support = get_production_support_or_404(request.scope, pk)
+    context = {"support": support, "summary": support_summary(support), "today": timezone.localdate()}
+    pdf = render_pdf("organisations/support_summary.pdf.html", context, request=request)
+    return pdf_response(pdf, f"synthese-{slugify(support.name)}.pdf")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AnnualReferenceHours, RomeJob, SmicRate
+from .models import AidePosteRate, AnnualReferenceHours, RomeJob, RsaAmount, SmicRate
 
 
 @admin.register(SmicRate)
@@ -17,3 +17,14 @@ class RomeJobAdmin(admin.ModelAdmin):
 @admin.register(AnnualReferenceHours)
 class AnnualReferenceHoursAdmin(admin.ModelAdmin):
     list_display = ["valid_from", "hours", "source"]
+
+
+@admin.register(AidePosteRate)
+class AidePosteRateAdmin(admin.ModelAdmin):
+    list_display = ["valid_from", "territory", "socle", "support_part", "source"]
+    list_filter = ["territory"]
+
+
+@admin.register(RsaAmount)
+class RsaAmountAdmin(admin.ModelAdmin):
+    list_display = ["valid_from", "single_person_amount", "source"]

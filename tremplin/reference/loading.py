@@ -38,3 +38,30 @@ def load_annual_hours(AnnualReferenceHours) -> int:
             defaults={"hours": Decimal(row["hours"]), "source": row["source"]},
         )
     return AnnualReferenceHours.objects.count()
+
+
+def _amount(text: str) -> Decimal | None:
+    return Decimal(text) if text.strip() else None
+
+
+def load_aide_au_poste(AidePosteRate) -> int:
+    for row in read_rows("aide_au_poste.csv"):
+        AidePosteRate.objects.update_or_create(
+            valid_from=date.fromisoformat(row["valid_from"]),
+            territory=row["territory"],
+            defaults={
+                "socle": Decimal(row["socle"]),
+                "support_part": _amount(row["support_part"]),
+                "source": row["source"],
+            },
+        )
+    return AidePosteRate.objects.count()
+
+
+def load_rsa(RsaAmount) -> int:
+    for row in read_rows("rsa.csv"):
+        RsaAmount.objects.update_or_create(
+            valid_from=date.fromisoformat(row["valid_from"]),
+            defaults={"single_person_amount": Decimal(row["single_person_amount"]), "source": row["source"]},
+        )
+    return RsaAmount.objects.count()

@@ -57,3 +57,65 @@ class RomeJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.label}"
+
+
+class Territory(models.TextChoices):
+    """The aide au poste socle differs for Mayotte (domain.md section 10)."""
+
+    MAINLAND = "mainland", "Métropole et outre-mer (hors Mayotte)"
+    MAYOTTE = "mayotte", "Mayotte"
+
+
+class AidePosteRate(models.Model):
+    """The aide au poste d'insertion of an ACI: socle per ETP and per year, and the part of it for
+    support and supervision (domain.md section 10)."""
+
+    valid_from = models.DateField("en vigueur à partir du")
+    territory = models.CharField("territoire", max_length=10, choices=Territory.choices, default=Territory.MAINLAND)
+    socle = models.DecimalField("socle annuel par ETP (EUR)", max_digits=9, decimal_places=2)
+    support_part = models.DecimalField(
+        "dont accompagnement et encadrement (EUR)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    source = models.CharField("source", max_length=300)
+
+    class Meta:
+        verbose_name = "montant de l'aide au poste (ACI)"
+        verbose_name_plural = "montants de l'aide au poste (ACI)"
+        ordering = ["territory", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["territory", "valid_from"], name="aide_poste_rate_unique_per_day"),
+            models.CheckConstraint(
+                condition=models.Q(socle__gt=0),
+                name="aide_poste_rate_positive",
+                violation_error_message="Le socle de l'aide au poste doit être positif.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.socle} EUR par ETP au {self.valid_from:%d/%m/%Y} ({self.get_territory_display()})"
+
+
+class RsaAmount(models.Model):
+    """The RSA montant forfaitaire for a single person, base of the Département co-financing
+    (88 %, décret 2014-728; domain.md section 10)."""
+
+    valid_from = models.DateField("en vigueur à partir du", unique=True)
+    single_person_amount = models.DecimalField(
+        "montant forfaitaire, personne seule (EUR)", max_digits=8, decimal_places=2
+    )
+    source = models.CharField("source", max_length=300)
+
+    class Meta:
+        verbose_name = "montant forfaitaire du RSA"
+        verbose_name_plural = "montants forfaitaires du RSA"
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(single_person_amount__gt=0),
+                name="rsa_amount_positive",
+                violation_error_message="Le montant du RSA doit être positif.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.single_person_amount} EUR au {self.valid_from:%d/%m/%Y}"

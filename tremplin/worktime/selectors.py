@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, Q, QuerySet, Sum
+from django.db.models import F, Max, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
 from tremplin.contracts.enums import AmendmentKind
@@ -171,18 +171,28 @@ class MonthEtp:
     etp: Decimal
 
 
-def etp_by_month(structure: Structure, year: int) -> list[MonthEtp]:
-    """The 12 calendar months of `year`, each with its paid hours and ETP réalisés (for a chart)."""
-    table = annual_reference_hours_table()
-    paid = dict(
-        entries_under_contract(structure, date(year, 1, 1), date(year, 12, 31))
+def paid_hours_by_month(structure: Structure, start: date, end: date) -> dict[date, Decimal]:
+    """Paid hours of [start, end] per calendar month (first day -> hours), one query."""
+    rows = (
+        entries_under_contract(structure, start, end)
         .filter(kind__in=PAID_KINDS)
         .annotate(month=TruncMonth("day"))
         .values("month")
         .annotate(total=Sum("hours"))
         .values_list("month", "total")
     )
-    paid = {(m.date() if hasattr(m, "date") else m): total for m, total in paid.items()}
+    return {_as_date(m): total for m, total in rows}
+
+
+def last_day_filled(structure: Structure, start: date, end: date) -> date | None:
+    """The last day of [start, end] with a timesheet line inside a contract of the ACI."""
+    return entries_under_contract(structure, start, end).aggregate(last=Max("day"))["last"]
+
+
+def etp_by_month(structure: Structure, year: int) -> list[MonthEtp]:
+    """The 12 calendar months of `year`, each with its paid hours and ETP réalisés (for a chart)."""
+    table = annual_reference_hours_table()
+    paid = paid_hours_by_month(structure, date(year, 1, 1), date(year, 12, 31))
     months = []
     for month in rules.months_of_year(year):
         hours = paid.get(month, ZERO)
@@ -467,6 +477,40 @@ def support_months(support: ProductionSupport, year: int) -> list[SupportMonth]:
         else SupportMonth(month, ZERO, 0)
         for month in rules.months_of_year(year)
     ]
+
+
+@dataclass(frozen=True)
+class SupportSummary:
+    """What the client of a chantier reads: hours worked per month over its whole life, how many
+    people took part (no names: the client does not need them)."""
+
+    months: list[SupportMonth]
+    hours_worked: Decimal
+    people: int
+    first_day: date | None
+    last_day: date | None
+
+
+def support_summary(support: ProductionSupport) -> SupportSummary:
+    from django.db.models import Count, Min
+    from django.db.models.functions import TruncMonth
+
+    worked = TimesheetEntry.objects.filter(production_support=support, kind=EntryKind.WORKED)
+    rows = (
+        worked.annotate(month=TruncMonth("day"))
+        .values("month")
+        .annotate(hours=Sum("hours"), people=Count("person", distinct=True))
+        .order_by("month")
+    )
+    months = [SupportMonth(_as_date(row["month"]), row["hours"], row["people"]) for row in rows]
+    totals = worked.aggregate(
+        people=Count("person", distinct=True), first=Min("day"), last=Max("day"), hours=Sum("hours")
+    )
+    return SupportSummary(months, totals["hours"] or ZERO, totals["people"], totals["first"], totals["last"])
+
+
+def _as_date(value) -> date:
+    return value.date() if hasattr(value, "date") else value
 
 
 def month_corrections(structure: Structure, month: date):

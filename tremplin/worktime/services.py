@@ -341,16 +341,24 @@ def planning_set_day(
 
 
 @transaction.atomic
-def planning_set_week(*, actor: User, contract: Contract, hours_by_weekday: dict[int, Decimal]) -> list[PlannedDay]:
+def planning_set_week(
+    *,
+    actor: User,
+    contract: Contract,
+    hours_by_weekday: dict[int, Decimal],
+    supports_by_weekday: dict[int, ProductionSupport | None] | None = None,
+) -> list[PlannedDay]:
     """Set the whole weekly planning of a contract at once (the planning page): every weekday
-    through planning_set_day, all or nothing."""
+    through planning_set_day, all or nothing. A weekday without an atelier or chantier of its own
+    is planned on the contract's."""
+    supports_by_weekday = supports_by_weekday or {}
     return [
         planning_set_day(
             actor=actor,
             contract=contract,
             weekday=weekday,
             hours=hours,
-            production_support=contract.production_support,
+            production_support=supports_by_weekday.get(weekday) or contract.production_support,
         )
         for weekday, hours in sorted(hours_by_weekday.items())
     ]

@@ -13,6 +13,7 @@ from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
 from tremplin.contracts.access import get_contract_or_404
 from tremplin.core.forms import add_service_errors, id_or_404
+from tremplin.core.uploads import bytes_download
 from tremplin.organisations.selectors import production_support_list
 
 from . import exports, rules, selectors, services
@@ -198,9 +199,7 @@ def month_validate(request, month):
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return bytes_download(content, filename=filename, content_type=content_type)
 
 
 @require_roles(*MONTH_ROLES)
@@ -238,6 +237,12 @@ def planning(request):
     contracts = list(selectors.contracts_of_week(request.scope.structure, monday, production_support=support))
     if request.method == "POST":
         contract = get_contract_or_404(request.scope, id_or_404(request.POST.get("contract")))
+        by_pk = {item.pk: item for item in supports}
+        chosen = {
+            weekday: by_pk.get(id_or_404(request.POST[f"atelier{weekday}"]))
+            for weekday in range(7)
+            if request.POST.get(f"atelier{weekday}")
+        }
         try:
             hours = {
                 weekday: Decimal(request.POST.get(f"jour{weekday}", "0").replace(",", ".") or "0")
@@ -247,7 +252,9 @@ def planning(request):
             messages.error(request, "Indiquez des heures en nombres (ex. 5,5).")
         else:
             try:
-                services.planning_set_week(actor=request.user, contract=contract, hours_by_weekday=hours)
+                services.planning_set_week(
+                    actor=request.user, contract=contract, hours_by_weekday=hours, supports_by_weekday=chosen
+                )
             except ValidationError as error:
                 for message in error.messages:
                     messages.error(request, f"{contract.person} : {message}")
@@ -265,5 +272,5 @@ def planning(request):
     return render(
         request,
         "worktime/planning.html",
-        {"rows": rows, "supports": supports, "support": support, "weekdays": rules.WEEKDAYS_FR},
+        {"rows": rows, "supports": list(supports), "support": support, "weekdays": rules.WEEKDAYS_FR},
     )

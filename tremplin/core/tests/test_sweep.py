@@ -19,6 +19,8 @@ from tremplin.accounts.tests.factories import MembershipFactory
 from tremplin.contracts.models import Exit, FollowUp
 from tremplin.contracts.tests.factories import ContractFactory
 from tremplin.eligibility.tests.factories import ApprovalFactory, EligibilityDiagnosisFactory
+from tremplin.funding.models import Grant
+from tremplin.funding.tests.factories import ConventionFactory, FinancialAnnexFactory
 from tremplin.organisations.tests.factories import ProductionSupportFactory, StructureFactory
 from tremplin.people.models import PersonDocument
 from tremplin.people.tests.factories import PersonFactory
@@ -113,7 +115,22 @@ def ours(db):
     diagnosis = EligibilityDiagnosisFactory(person=person)
     criterion = diagnosis.criteria.first()
     criterion.proof.save("justificatif.pdf", ContentFile(b"%PDF-1.4 " + SENTINEL.encode()), save=True)
+    convention = ConventionFactory(structure=structure, reference=SENTINEL)
+    annex = FinancialAnnexFactory(convention=convention, number="ACI034269999")
+    grant = Grant.objects.create(
+        structure=structure,
+        funder="region",
+        funder_name=SENTINEL,
+        amount=1000,
+        start=date(2026, 1, 1),
+        end=date(2026, 12, 31),
+        purpose=SENTINEL,
+        created_by=director,
+    )
     return {
+        "convention": convention,
+        "annex": annex,
+        "grant": grant,
         "approval": approval,
         "criterion": criterion,
         "referral": referral,
@@ -136,7 +153,11 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
         return {}
     by_record = {
         "structure": ["organisations:structure_detail", "organisations:structure_update"],
-        "support": ["organisations:support_detail", "organisations:support_update"],
+        "support": [
+            "organisations:support_detail",
+            "organisations:support_update",
+            "organisations:support_summary_pdf",
+        ],
         "person": [
             "people:detail",
             "people:update",
@@ -161,6 +182,9 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
         "referral": ["recruitment:detail", "recruitment:transition", "recruitment:attachment_upload"],
         "attachment": ["recruitment:attachment_download"],
         "session": ["recruitment:session_detail"],
+        "convention": ["funding:annex_create"],
+        "annex": ["funding:annex_detail", "funding:annex_amend"],
+        "grant": ["funding:grant_delete"],
     }
     records = {url_name: {"pk": ours[record].pk} for record, names in by_record.items() for url_name in names}
     if name in records:

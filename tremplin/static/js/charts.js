@@ -1,20 +1,30 @@
 // Charts drawn from data blocks written by the server (json_script), no inline script (CSP).
+// <canvas data-chart="ID"> reads the JSON block ID: {labels: [...], series: [{label, values,
+// kind: "bar" | "line", color}]}. The figures are always also in a table under the chart.
 document.addEventListener("DOMContentLoaded", () => {
-  const data = document.getElementById("etp-data");
-  const canvas = document.getElementById("etp-chart");
-  if (!data || !canvas || typeof Chart === "undefined") return;
-  const values = JSON.parse(data.textContent);
-  new Chart(canvas, {
-    type: "bar",
-    data: {
-      labels: values.labels,
-      datasets: [{ label: "ETP réalisés", data: values.etp, backgroundColor: "#1d5c4d" }],
-    },
-    options: {
-      animation: false,
-      scales: { y: { beginAtZero: true, title: { display: true, text: "ETP" } } },
-      plugins: { legend: { display: false } },
-      locale: "fr-FR",
-    },
+  if (typeof Chart === "undefined") return;
+  document.querySelectorAll("canvas[data-chart]").forEach((canvas) => {
+    const block = document.getElementById(canvas.dataset.chart);
+    if (!block) return;
+    const values = JSON.parse(block.textContent);
+    const datasets = values.series.map((serie) => ({
+      type: serie.kind || "bar",
+      label: serie.label,
+      data: serie.values,
+      backgroundColor: serie.color,
+      borderColor: serie.color,
+      borderDash: serie.dashed ? [6, 4] : undefined,
+      pointRadius: serie.kind === "line" ? 2 : undefined,
+      spanGaps: false,
+    }));
+    new Chart(canvas, {
+      data: { labels: values.labels, datasets },
+      options: {
+        animation: false,
+        scales: { y: { beginAtZero: true, title: { display: true, text: values.unit || "" } } },
+        plugins: { legend: { display: datasets.length > 1 } },
+        locale: "fr-FR",
+      },
+    });
   });
 });

@@ -137,6 +137,26 @@ def test_the_planning_changes_what_confirm_records(client, team):
     assert "10 h" in response.text or "10 heures" in response.text
 
 
+def test_the_planning_puts_a_weekday_on_another_atelier(client, team, structure):
+    supervisor, support, contracts = team
+    workshop = ProductionSupportFactory(structure=structure, name="Atelier mécanique")
+    client.force_login(supervisor)
+    page = client.get(reverse("worktime:planning"), {"support": support.pk})
+    assert "Atelier mécanique" in page.text and 'name="atelier2"' in page.text
+    data = {
+        "contract": contracts[0].pk,
+        **{f"jour{d}": "0" for d in range(7)},
+        "jour0": "7",
+        "jour2": "7",
+        "atelier0": support.pk,
+        "atelier2": workshop.pk,
+    }
+    client.post(reverse("worktime:planning") + f"?support={support.pk}", data)
+    client.post(reverse("worktime:confirm"), {"semaine": "2026-03-02", "support": support.pk})
+    where = dict(TimesheetEntry.objects.filter(contract=contracts[0]).values_list("day", "production_support"))
+    assert where == {date(2026, 3, 2): support.pk, date(2026, 3, 4): workshop.pk}
+
+
 def test_a_validated_month_changes_only_through_a_recorded_correction(client, make_member, structure, team):
     supervisor, support, contracts = team
     client.force_login(supervisor)

@@ -1,0 +1,54 @@
+"""Issue 5 (FTE against the annex) and the funding pages of issue 6, in Chromium: the director
+sees the ETP of the annex with its projection on the home page, records an amendment, and
+downloads the summary of a chantier for its client as a PDF."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+DIRECTOR = "direction@demo.tremplin.fr"
+
+
+def test_director_follows_the_annex_and_prints_a_chantier_summary(page, demo, login, screenshot, tmp_path):
+    from pypdf import PdfReader
+
+    login(page, DIRECTOR)
+    expect(page.get_by_role("heading", name="ETP de l'annexe ACI034")).to_be_visible()
+    expect(page.get_by_text("Projection à la fin de l'annexe")).to_be_visible()
+    screenshot(page, "funding-director-home")
+
+    page.get_by_role("link", name="Financements").first.click()
+    expect(page.get_by_role("heading", name="Conventions et financements")).to_be_visible()
+    expect(page.get_by_text("Région Occitanie")).to_be_visible()
+    screenshot(page, "funding-home")
+
+    page.get_by_role("link", name="Nouvelle convention").click()
+    page.get_by_label("Référence de la convention").fill("DDETS34-ESSAI")
+    page.get_by_label("Début", exact=True).fill("2026-01-01")
+    page.get_by_label("Fin", exact=True).fill("2030-12-31")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Une convention dure au plus 3 ans")).to_be_visible()
+    expect(page.get_by_label("Référence de la convention")).to_have_value("DDETS34-ESSAI")
+    screenshot(page, "funding-convention-refused")
+
+    page.goto(demo.url("/financements/"))
+    page.get_by_role("link", name="ACI034").first.click()
+    page.get_by_role("link", name="Enregistrer un avenant").click()
+    page.get_by_label("En vigueur à partir du").fill(f"{page.evaluate('new Date().getFullYear()')}-07-01")
+    page.get_by_label("Nouveaux ETP conventionnés").fill("13,5")
+    page.get_by_label("Motif").fill("Dialogue de gestion")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("L'avenant est enregistré")).to_be_visible()
+    expect(page.get_by_role("cell", name="13,50")).to_be_visible()
+    screenshot(page, "funding-annex-detail")
+
+    page.get_by_role("link", name="Ateliers et chantiers").first.click()
+    page.get_by_role("link", name="Berges du Lez").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Synthèse PDF pour le client").click()
+    path = tmp_path / "synthese.pdf"
+    download_info.value.save_as(path)
+    text = " ".join(p.extract_text() for p in PdfReader(path).pages)
+    assert "Montpellier Méditerranée Métropole" in text
+    assert "heures de travail réalisées" in text
