@@ -25,8 +25,8 @@ def test_director_follows_the_annex_and_prints_a_chantier_summary(page, demo, lo
 
     page.get_by_role("link", name="Nouvelle convention").click()
     page.get_by_label("Référence de la convention").fill("DDETS34-ESSAI")
-    page.get_by_label("Début", exact=True).fill("2026-01-01")
-    page.get_by_label("Fin", exact=True).fill("2030-12-31")
+    page.locator("input[name=start]").fill("2026-01-01")
+    page.locator("input[name=end]").fill("2030-12-31")
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Une convention dure au plus 3 ans")).to_be_visible()
     expect(page.get_by_label("Référence de la convention")).to_have_value("DDETS34-ESSAI")
@@ -49,6 +49,6 @@ def test_director_follows_the_annex_and_prints_a_chantier_summary(page, demo, lo
         page.get_by_role("link", name="Synthèse PDF pour le client").click()
     path = tmp_path / "synthese.pdf"
     download_info.value.save_as(path)
-    text = " ".join(p.extract_text() for p in PdfReader(path).pages)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
     assert "Montpellier Méditerranée Métropole" in text
     assert "heures de travail réalisées" in text

@@ -69,7 +69,16 @@ def id_or_404(value) -> int:
 
 
 class FrenchDecimalField(forms.DecimalField):
-    """A decimal typed the French way: "12,5", "1 234,56" (spaces, no-break spaces) as well as "12.5"."""
+    """A decimal typed the French way: "12,5", "1 234,56" (spaces, no-break spaces) as well as "12.5".
+    A text input with a decimal keypad: a number input would refuse the comma in some browsers."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        for name in ("min", "max", "step"):  # number-input attributes, meaningless on a text input
+            attrs.pop(name, None)
+        return attrs
 
     def to_python(self, value):
         if isinstance(value, str):

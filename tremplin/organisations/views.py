@@ -110,10 +110,14 @@ def support_summary_pdf(request, pk):
     from django.utils import timezone
     from django.utils.text import slugify
 
-    from tremplin.core.pdf import pdf_response, render_pdf
+    from tremplin.core.pdf import PdfUnavailable, pdf_response, render_pdf
     from tremplin.worktime.selectors import support_summary
 
     support = get_production_support_or_404(request.scope, pk)
     context = {"support": support, "summary": support_summary(support), "today": timezone.localdate()}
-    pdf = render_pdf("organisations/support_summary.pdf.html", context, request=request)
+    try:
+        pdf = render_pdf("organisations/support_summary.pdf.html", context, request=request)
+    except PdfUnavailable as error:
+        messages.error(request, str(error))
+        return redirect("organisations:support_detail", pk=support.pk)
     return pdf_response(pdf, f"synthese-{slugify(support.name)}.pdf")
