@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tremplin.recruitment",
     "tremplin.worktime",
     "tremplin.funding",
+    "tremplin.reporting",
 ]
 
 MIDDLEWARE = [

@@ -138,15 +138,18 @@ def contracts_covering(structure: Structure, start: date, end: date) -> QuerySet
     )
 
 
+# A timesheet line that lies inside its contract (start .. effective end).
+INSIDE_CONTRACT = Q(day__gte=F("contract__start")) & (
+    Q(contract__ended_on__isnull=False, day__lte=F("contract__ended_on"))
+    | Q(contract__ended_on__isnull=True, contract__end__isnull=True)
+    | Q(contract__ended_on__isnull=True, day__lte=F("contract__end"))
+)
+
+
 def entries_under_contract(structure: Structure, start: date, end: date) -> QuerySet[TimesheetEntry]:
     """The lines of [start, end] that lie inside their contract (a line left after an early end of
     the contract is not counted)."""
-    inside = Q(day__gte=F("contract__start")) & (
-        Q(contract__ended_on__isnull=False, day__lte=F("contract__ended_on"))
-        | Q(contract__ended_on__isnull=True, contract__end__isnull=True)
-        | Q(contract__ended_on__isnull=True, day__lte=F("contract__end"))
-    )
-    return TimesheetEntry.objects.filter(structure=structure, day__range=(start, end)).filter(inside)
+    return TimesheetEntry.objects.filter(structure=structure, day__range=(start, end)).filter(INSIDE_CONTRACT)
 
 
 def hours_paid(structure: Structure, start: date, end: date) -> Decimal:

@@ -1,0 +1,321 @@
+"""The indicators of a period for one structure, an organisation or the whole instance
+(domain.md sections 9, 10 and 12). `compute_indicators` reads everything it needs in a fixed
+number of queries, whatever the number of people and days, then computes in Python with
+rules.py. Figures of several structures are sums of the structures' figures; rates and means are
+recomputed from the summed parts.
+
+Readings of the definitions chosen here are in docs/decisions/0011-indicators.md, among them:
+
+- `people_by_age_band`: the age in full years on the first day the person is under contract in
+  the period, that is at the start of the period, or at hiring when the person is hired later.
+- `criteria_counts` and the RSA co-financing read the eligibility diagnoses made on or before the
+  last day of the period (any of them: a person counts once per criterion).
+- `dynamic_exit_rate` and `dynamic_exit_target` are percentages (60 means 60 %).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Sum
+from django.db.models.functions import ExtractYear, TruncMonth
+
+from tremplin.contracts.enums import EXIT_CATEGORY, ExitCategory
+from tremplin.contracts.models import Contract, Exit
+from tremplin.eligibility.enums import Criterion
+from tremplin.eligibility.models import DiagnosisCriterion
+from tremplin.funding.models import FinancialAnnex
+from tremplin.funding.rules import Segment
+from tremplin.funding.selectors import annex_segments
+from tremplin.organisations.models import Structure
+from tremplin.people.enums import Sex
+from tremplin.reference.models import AidePosteRate, RsaAmount, Territory
+from tremplin.reference.selectors import annual_reference_hours_table
+from tremplin.worktime import rules as worktime_rules
+from tremplin.worktime.enums import PAID_KINDS, EntryKind
+from tremplin.worktime.models import TimesheetEntry
+from tremplin.worktime.selectors import INSIDE_CONTRACT
+
+from . import rules
+
+MAYOTTE = "976"
+
+# Stable names of the criteria counted, and the eligibility criterion each one reads.
+CRITERIA = {
+    "rsa": Criterion.RSA,
+    "ass": Criterion.ASS,
+    "aah": Criterion.AAH,
+    "rqth": Criterion.RQTH,
+    "qpv": Criterion.QPV,
+    "zrr": Criterion.ZRR,
+    "under_26": Criterion.UNDER_26,
+    "over_50": Criterion.SENIOR_50,
+    "deld": Criterion.DELD,
+    "detld": Criterion.DETLD,
+    "low_education": Criterion.LOW_EDUCATION,
+}
+EXIT_CATEGORIES = tuple(ExitCategory)
+DYNAMIC_CATEGORIES = (ExitCategory.DURABLE, ExitCategory.TRANSITION, ExitCategory.POSITIVE)
+
+INDICATOR_NAMES = (
+    "headcount",
+    "new_hires",
+    "people_by_sex",
+    "people_by_age_band",
+    "criteria_counts",
+    "etp_conventioned",
+    "etp_realised",
+    "hours_paid",
+    "exits_total",
+    "exits_counted",
+    "exits_by_category",
+    "dynamic_exit_rate",
+    "dynamic_exit_target",
+    "average_pathway_months",
+    "rsa_cofinanced_months",
+    "rsa_cofinancing_amount",
+    "aide_au_poste_earned",
+)
+
+
+@dataclass
+class _PersonSpan:
+    """The contracts of a person in one structure: (start, effective end or None)."""
+
+    person_id: int
+    birth_date: date
+    sex: str
+    contracts: list[tuple[date, date | None]] = field(default_factory=list)
+
+    def covers(self, start: date, end: date) -> bool:
+        return any(rules.covers(c_start, c_last, start, end) for c_start, c_last in self.contracts)
+
+    @property
+    def first_start(self) -> date:
+        return min(start for start, _ in self.contracts)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    full_time: list[tuple[date, Decimal]]
+    rsa: list[tuple[date, Decimal]]
+    socle: dict[str, list[tuple[date, Decimal]]]
+
+
+def _reference() -> _Reference:
+    socle: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+    for territory, valid_from, value in AidePosteRate.objects.order_by("valid_from").values_list(
+        "territory", "valid_from", "socle"
+    ):
+        socle[territory].append((valid_from, value))
+    return _Reference(
+        full_time=annual_reference_hours_table(),
+        rsa=list(RsaAmount.objects.order_by("valid_from").values_list("valid_from", "single_person_amount")),
+        socle=dict(socle),
+    )
+
+
+def _spans(structure_ids: list[int], end: date) -> dict[tuple[int, int], _PersonSpan]:
+    """(structure id, person id) -> the person's contracts in that structure starting by `end`."""
+    spans: dict[tuple[int, int], _PersonSpan] = {}
+    contracts = Contract.objects.filter(structure_id__in=structure_ids, start__lte=end).values_list(
+        "structure_id", "person_id", "person__birth_date", "person__sex", "start", "end", "ended_on"
+    )
+    for structure_id, person_id, birth_date, sex, start, planned_end, ended_on in contracts:
+        span = spans.setdefault((structure_id, person_id), _PersonSpan(person_id, birth_date, sex))
+        span.contracts.append((start, ended_on or planned_end))
+    return spans
+
+
+def _criteria_by_person(person_ids: Iterable[int], end: date) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = defaultdict(set)
+    rows = DiagnosisCriterion.objects.filter(
+        diagnosis__person_id__in=list(person_ids), diagnosis__made_on__lte=end, criterion__in=CRITERIA.values()
+    ).values_list("diagnosis__person_id", "criterion")
+    for person_id, criterion in rows:
+        found[person_id].add(criterion)
+    return found
+
+
+def _paid_hours(structure_ids: list[int], start: date, end: date) -> dict[tuple[int, date], Decimal]:
+    """(structure id, first day of the month) -> paid hours of the part of that month in [start, end]."""
+    rows = (
+        TimesheetEntry.objects.filter(structure_id__in=structure_ids, day__range=(start, end), kind__in=PAID_KINDS)
+        .filter(INSIDE_CONTRACT)
+        .annotate(month=TruncMonth("day"))
+        .values("structure_id", "month")
+        .annotate(total=Sum("hours"))
+        .values_list("structure_id", "month", "total")
+    )
+    result = {}
+    for structure_id, month, total in rows:
+        month = month.date() if hasattr(month, "date") else month
+        result[(structure_id, month)] = total
+    return result
+
+
+def _worked_hours_by_year(person_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[int, int], Decimal]:
+    """(person id, year) -> hours of kind "worked" (as contracts.selectors.exit_count_reason)."""
+    rows = (
+        TimesheetEntry.objects.filter(person_id__in=list(person_ids), kind=EntryKind.WORKED, day__year__in=list(years))
+        .annotate(year=ExtractYear("day"))
+        .values("person_id", "year")
+        .annotate(total=Sum("hours"))
+        .values_list("person_id", "year", "total")
+    )
+    return {(person_id, year): total for person_id, year, total in rows}
+
+
+AnnexSegments = list[tuple[FinancialAnnex, list[Segment]]]
+
+
+def _segments(structure_ids: list[int], start: date, end: date) -> dict[int, AnnexSegments]:
+    annexes = (
+        FinancialAnnex.objects.filter(structure_id__in=structure_ids, start__lte=end, end__gte=start)
+        .prefetch_related("amendments")
+        .order_by("start")
+    )
+    result: dict[int, AnnexSegments] = defaultdict(list)
+    for annex in annexes:
+        result[annex.structure_id].append((annex, annex_segments(annex)))
+    return result
+
+
+def _target(annexes: AnnexSegments, end: date) -> Decimal | None:
+    """The target of the annex in force on the last day of the period, else of the last annex
+    meeting the period (annexes of one structure never overlap)."""
+    if not annexes:
+        return None
+    in_force = next((annex for annex, _ in annexes if annex.start <= end <= annex.end), None)
+    return (in_force or annexes[-1][0]).dynamic_exit_target
+
+
+def compute_indicators(structures: Iterable[Structure], start: date, end: date) -> dict:
+    """The indicators of [start, end] (domain.md section 12), summed over `structures`.
+
+    Raises ValueError when the period is reversed, worktime.rules.MissingReferenceHours or
+    rules.MissingReference when a reference figure needed is not known (French messages)."""
+    if message := rules.check_period(start, end):
+        raise ValueError(message)
+    structures = list(structures)
+    structure_ids = [s.pk for s in structures]
+    reference = _reference()
+    spans = _spans(structure_ids, end)
+
+    # People under contract in P, hires, sex, age bands, criteria
+    present = {key: span for key, span in spans.items() if span.covers(start, end)}
+    headcount_ids = {person_id for _, person_id in present}
+    new_hires = {key[1] for key, span in spans.items() if start <= span.first_start <= end}
+    by_sex = dict.fromkeys(Sex.values, 0)
+    by_age = dict.fromkeys(rules.AGE_BANDS, 0)
+    for span in {span.person_id: span for span in present.values()}.values():
+        by_sex[span.sex] = by_sex.get(span.sex, 0) + 1
+        first_day = max(start, min(s for s, e in span.contracts if rules.covers(s, e, start, end)))
+        by_age[rules.age_band(rules.age_on(span.birth_date, first_day))] += 1
+    criteria = _criteria_by_person(headcount_ids, end)
+    criteria_counts = {
+        name: sum(1 for person_id in headcount_ids if criterion in criteria.get(person_id, ()))
+        for name, criterion in CRITERIA.items()
+    }
+
+    # Hours, ETP, aide au poste
+    paid = _paid_hours(structure_ids, start, end)
+    hours_paid = sum(paid.values(), Decimal(0))
+    full_time = worktime_rules.full_time_hours(start, end, reference.full_time)
+    annexes = _segments(structure_ids, start, end)
+    etp_conventioned = Fraction(0)
+    aide = Fraction(0)
+    parts = rules.month_parts(start, end)
+    for structure in structures:
+        segments = [segment for _, annex_segs in annexes.get(structure.pk, []) for segment in annex_segs]
+        etp_conventioned += rules.conventioned_posts(segments, start, end)
+        territory = Territory.MAYOTTE if structure.department == MAYOTTE else Territory.MAINLAND
+        for month, part_start, part_end in parts:
+            realised = Fraction(paid.get((structure.pk, month), 0)) / worktime_rules.full_time_hours(
+                part_start, part_end, reference.full_time
+            )
+            conventioned = rules.conventioned_posts(segments, part_start, part_end)
+            if min(realised, conventioned) == 0:
+                continue
+            aide += rules.aide_au_poste_of_part(
+                etp_realised=realised,
+                etp_conventioned=conventioned,
+                socle=rules.socle_on(reference.socle.get(territory, []), month, Territory(territory).label),
+                part_days=rules.days(part_start, part_end),
+                month_days=rules.days_of_month(month),
+                modulated_part=rules.modulated_part_on(segments, part_start, part_end),
+            )
+
+    # RSA co-financing: people under contract in P with the RSA criterion
+    rsa_months, rsa_amount = Fraction(0), Fraction(0)
+    for (_, person_id), span in present.items():
+        if Criterion.RSA not in criteria.get(person_id, ()):
+            continue
+        for month, part_start, part_end in parts:
+            covered = rules.days_covered_in(span.contracts, part_start, part_end)
+            if covered == 0:
+                continue
+            term = Fraction(covered, rules.days_of_month(month))
+            rsa_months += term
+            rsa_amount += term * rules.RSA_COFINANCING_SHARE * Fraction(rules.rsa_amount_on(reference.rsa, month))
+
+    # Exits
+    exits = list(
+        Exit.objects.filter(contract__structure_id__in=structure_ids, exit_date__range=(start, end)).values_list(
+            "contract__structure_id", "person_id", "exit_date", "reason", "contract__start"
+        )
+    )
+    worked = _worked_hours_by_year({e[1] for e in exits}, {e[2].year for e in exits})
+    by_category = dict.fromkeys(EXIT_CATEGORIES, 0)
+    exits_counted, pathway_days = 0, 0
+    denominators: dict[int, int] = defaultdict(int)
+    for structure_id, person_id, exit_date, reason, contract_start in exits:
+        span = spans.get((structure_id, person_id))
+        before = [(s, min(e or exit_date, exit_date)) for s, e in span.contracts if s <= exit_date] if span else []
+        pathway_days += (exit_date - min([s for s, _ in before] or [contract_start])).days
+        under_contract = rules.days_covered_in(before, min([s for s, _ in before] or [exit_date]), exit_date)
+        if not rules.exit_counts(
+            days_under_contract=under_contract, hours_worked_in_year=worked.get((person_id, exit_date.year), 0)
+        ):
+            continue
+        exits_counted += 1
+        category = EXIT_CATEGORY[reason]
+        by_category[category] += 1
+        if category != ExitCategory.WITHDRAWN:
+            denominators[structure_id] += 1
+
+    targets = [
+        (target, denominators[structure.pk])
+        for structure in structures
+        if (target := _target(annexes.get(structure.pk, []), end)) is not None
+    ]
+    return {
+        "headcount": len(headcount_ids),
+        "new_hires": len(new_hires),
+        "people_by_sex": by_sex,
+        "people_by_age_band": by_age,
+        "criteria_counts": criteria_counts,
+        "etp_conventioned": rules.to_decimal(etp_conventioned),
+        "etp_realised": rules.to_decimal(Fraction(hours_paid) / full_time),
+        "hours_paid": hours_paid,
+        "exits_total": len(exits),
+        "exits_counted": exits_counted,
+        "exits_by_category": {str(category): count for category, count in by_category.items()},
+        "dynamic_exit_rate": rules.dynamic_exit_rate(
+            durable=by_category[ExitCategory.DURABLE],
+            transition=by_category[ExitCategory.TRANSITION],
+            positive=by_category[ExitCategory.POSITIVE],
+            counted=exits_counted,
+            withdrawn=by_category[ExitCategory.WITHDRAWN],
+        ),
+        "dynamic_exit_target": rules.combined_target(targets),
+        "average_pathway_months": rules.average_months(pathway_days, len(exits)),
+        "rsa_cofinanced_months": rules.to_decimal(rsa_months),
+        "rsa_cofinancing_amount": rules.to_decimal(rsa_amount),
+        "aide_au_poste_earned": rules.to_decimal(aide),
+    }

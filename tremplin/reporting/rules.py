@@ -1,0 +1,207 @@
+"""The arithmetic of the indicators (domain.md section 12), as plain functions of dates and
+figures: no database. indicators.py gathers the data and calls these. Exact arithmetic: Fractions
+inside, Decimals out, nothing rounded (round only for display)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from dateutil.relativedelta import relativedelta
+
+from tremplin.contracts.rules import Period, covered_days, fr
+from tremplin.funding.rules import Segment, as_decimal, overlap_days, segment_on
+
+ONE_DAY = timedelta(days=1)
+DAYS_PER_MONTH = Fraction("30.4375")  # 365.25 / 12: the mean length of a month
+COUNTED_EXIT_MIN_DAYS = 92  # "more than 91 days in total before the exit"
+COUNTED_EXIT_MIN_HOURS = Decimal(1)  # "at least 1 hour worked in the calendar year of the exit"
+RSA_COFINANCING_SHARE = Fraction(88, 100)  # 88 % of the RSA single-person amount (décret 2014-728)
+
+AGE_BANDS = ("under_26", "26_49", "50_plus")
+
+PERIOD_REVERSED = "La fin de la période ({end}) précède son début ({start})."
+NO_RSA_AMOUNT = (
+    "Aucun montant forfaitaire du RSA n'est connu au {day} : ajoutez la valeur en vigueur dans les données de "
+    "référence."
+)
+NO_AIDE_POSTE_RATE = (
+    "Aucun montant de l'aide au poste ({territory}) n'est connu au {day} : ajoutez la valeur en vigueur dans les "
+    "données de référence."
+)
+
+
+class MissingReference(LookupError):
+    """A reference figure (RSA amount, aide au poste socle) is not known on a day it is needed."""
+
+
+def check_period(start: date, end: date) -> str | None:
+    if end < start:
+        return PERIOD_REVERSED.format(start=fr(start), end=fr(end))
+    return None
+
+
+def to_decimal(value: Fraction | int) -> Decimal:
+    return as_decimal(Fraction(value))
+
+
+# Dates
+
+
+def days(start: date, end: date) -> int:
+    return (end - start).days + 1
+
+
+def month_end(day: date) -> date:
+    return day.replace(day=1) + relativedelta(months=1) - ONE_DAY
+
+
+def days_of_month(month: date) -> int:
+    return month_end(month).day
+
+
+def month_parts(start: date, end: date) -> list[tuple[date, date, date]]:
+    """The calendar months meeting [start, end]: (first day of the month, first day of the part
+    in the period, last day of the part in the period)."""
+    parts, month = [], start.replace(day=1)
+    while month <= end:
+        parts.append((month, max(month, start), min(month_end(month), end)))
+        month = month + relativedelta(months=1)
+    return parts
+
+
+def covers(start: date, last: date | None, period_start: date, period_end: date) -> bool:
+    """A contract from `start` to `last` (its effective end; None: open-ended CDI) covers at least
+    one day of the period."""
+    return start <= period_end and (last is None or last >= period_start)
+
+
+def days_covered_in(contracts: Iterable[tuple[date, date | None]], start: date, end: date) -> int:
+    """Days of [start, end] covered by at least one of the contracts ((start, effective end))."""
+    periods = [
+        Period(max(c_start, start), min(c_last or end, end))
+        for c_start, c_last in contracts
+        if covers(c_start, c_last, start, end)
+    ]
+    return covered_days(periods)
+
+
+# People
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Age in full years on `day` (someone born on 29 February has a birthday on 1 March in common years)."""
+    return relativedelta(day, birth_date).years
+
+
+def age_band(age: int) -> str:
+    if age < 26:
+        return "under_26"
+    if age < 50:
+        return "26_49"
+    return "50_plus"
+
+
+# Exits
+
+
+def exit_counts(*, days_under_contract: int, hours_worked_in_year: Decimal) -> bool:
+    """An exit counts in the rates when the person was under contract in the structure more than
+    91 days in total before it and worked at least 1 hour in its calendar year (domain.md 12)."""
+    return days_under_contract >= COUNTED_EXIT_MIN_DAYS and hours_worked_in_year >= COUNTED_EXIT_MIN_HOURS
+
+
+def dynamic_exit_rate(*, durable: int, transition: int, positive: int, counted: int, withdrawn: int) -> Decimal | None:
+    """(durable + transition + positive) / (counted - withdrawn), as a percentage (like the target of
+    the annex); None when the denominator is 0."""
+    denominator = counted - withdrawn
+    if denominator <= 0:
+        return None
+    return to_decimal(Fraction(100 * (durable + transition + positive), denominator))
+
+
+def combined_target(targets: Sequence[tuple[Decimal, int]]) -> Decimal | None:
+    """The target of several structures, from (target %, denominator of the rate) pairs: the mean of
+    the targets weighted by the exits each rate is computed on, so that the combined rate reaches
+    it when the structures together make the dynamic exits their targets ask for. Without any such
+    exit, the plain mean. None when no structure has a target."""
+    if not targets:
+        return None
+    if len(targets) == 1:
+        return targets[0][0]
+    weight = sum(w for _, w in targets)
+    if weight == 0:
+        return to_decimal(sum((Fraction(t) for t, _ in targets), Fraction(0)) / len(targets))
+    return to_decimal(sum((Fraction(t) * w for t, w in targets), Fraction(0)) / weight)
+
+
+def average_months(total_days: int, count: int) -> Decimal | None:
+    """Mean of durations given in days, in months of 30.4375 days; None when there is none."""
+    if count == 0:
+        return None
+    return to_decimal(Fraction(total_days, count) / DAYS_PER_MONTH)
+
+
+# Reference figures
+
+
+def value_in_force(table: Sequence[tuple[date, Decimal]], day: date) -> Decimal | None:
+    """The value of the latest row of `table` ((valid_from, value), oldest first) in force on `day`."""
+    value = None
+    for valid_from, row_value in table:
+        if valid_from > day:
+            break
+        value = row_value
+    return value
+
+
+def rsa_amount_on(table: Sequence[tuple[date, Decimal]], day: date) -> Decimal:
+    amount = value_in_force(table, day)
+    if amount is None:
+        raise MissingReference(NO_RSA_AMOUNT.format(day=fr(day)))
+    return amount
+
+
+def socle_on(table: Sequence[tuple[date, Decimal]], day: date, territory_label: str) -> Decimal:
+    socle = value_in_force(table, day)
+    if socle is None:
+        raise MissingReference(NO_AIDE_POSTE_RATE.format(territory=territory_label, day=fr(day)))
+    return socle
+
+
+# Funding
+
+
+def conventioned_posts(all_segments: Sequence[Segment], start: date, end: date) -> Fraction:
+    """The sum over the annex stretches of (ETP x days of [start, end] covered) / days of [start, end],
+    exactly (funding.rules.etp_conventioned, as a Fraction)."""
+    covered = sum((Fraction(s.etp) * overlap_days(s.start, s.end, start, end) for s in all_segments), Fraction(0))
+    return covered / days(start, end)
+
+
+def modulated_part_on(all_segments: Sequence[Segment], start: date, end: date) -> Decimal:
+    """The modulated part (%) of the annex in force on `start`; when no annex is in force that day,
+    that of the first annex stretch meeting [start, end] (an annex starting within the month);
+    0 when none."""
+    segment = segment_on(all_segments, start)
+    if segment is None:
+        meeting = sorted((s for s in all_segments if s.start <= end and s.end >= start), key=lambda s: s.start)
+        segment = meeting[0] if meeting else None
+    return segment.modulated_part if segment else Decimal(0)
+
+
+def aide_au_poste_of_part(
+    *,
+    etp_realised: Fraction,
+    etp_conventioned: Fraction,
+    socle: Decimal,
+    part_days: int,
+    month_days: int,
+    modulated_part: Decimal,
+) -> Fraction:
+    """min(ETP realised, ETP conventioned) x socle / 12 x (days of the part / days of the month)
+    x (1 + modulated part / 100), for the part of one month in the period (domain.md 12)."""
+    posts = min(etp_realised, etp_conventioned)
+    return posts * Fraction(socle) / 12 * Fraction(part_days, month_days) * (1 + Fraction(modulated_part) / 100)
