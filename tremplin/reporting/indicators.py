@@ -22,7 +22,6 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Sum
 from django.db.models.functions import ExtractYear, TruncMonth
 
 from tremplin.contracts.enums import EXIT_CATEGORY, ExitCategory
@@ -39,7 +38,7 @@ from tremplin.reference.selectors import annual_reference_hours_table
 from tremplin.worktime import rules as worktime_rules
 from tremplin.worktime.enums import PAID_KINDS, EntryKind
 from tremplin.worktime.models import TimesheetEntry
-from tremplin.worktime.selectors import INSIDE_CONTRACT
+from tremplin.worktime.selectors import INSIDE_CONTRACT, sum_hours
 
 from . import rules
 
@@ -149,7 +148,7 @@ def _paid_hours(structure_ids: list[int], start: date, end: date) -> dict[tuple[
         .filter(INSIDE_CONTRACT)
         .annotate(month=TruncMonth("day"))
         .values("structure_id", "month")
-        .annotate(total=Sum("hours"))
+        .annotate(total=sum_hours())
         .values_list("structure_id", "month", "total")
     )
     result = {}
@@ -165,7 +164,7 @@ def _worked_hours_by_year(person_ids: Iterable[int], years: Iterable[int]) -> di
         TimesheetEntry.objects.filter(person_id__in=list(person_ids), kind=EntryKind.WORKED, day__year__in=list(years))
         .annotate(year=ExtractYear("day"))
         .values("person_id", "year")
-        .annotate(total=Sum("hours"))
+        .annotate(total=sum_hours())
         .values_list("person_id", "year", "total")
     )
     return {(person_id, year): total for person_id, year, total in rows}

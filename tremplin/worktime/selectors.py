@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, Max, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import DecimalField, F, Max, Q, QuerySet, Sum
+from django.db.models.functions import Round, TruncMonth
 
 from tremplin.contracts.enums import AmendmentKind
 from tremplin.contracts.models import Contract, Exit
@@ -25,6 +25,12 @@ from .enums import ABSENCE_KINDS, PAID_KINDS, EntryKind
 from .models import MonthValidation, TimesheetEntry
 
 ZERO = Decimal(0)
+
+
+def sum_hours(field: str = "hours"):
+    """Sum of hours (2 decimals each), exact on both databases: SQLite adds them as floats
+    (14368.0000000005); rounding the sum to the cent gives the exact total back."""
+    return Round(Sum(field), 2, output_field=DecimalField(max_digits=12, decimal_places=2))
 
 
 # The contract on a day
@@ -155,7 +161,7 @@ def entries_under_contract(structure: Structure, start: date, end: date) -> Quer
 def hours_paid(structure: Structure, start: date, end: date) -> Decimal:
     """Hours in [start, end] of kind worked, paid leave, public holiday, training or PMSMP inside
     the contract (domain.md section 12)."""
-    total = entries_under_contract(structure, start, end).filter(kind__in=PAID_KINDS).aggregate(total=Sum("hours"))
+    total = entries_under_contract(structure, start, end).filter(kind__in=PAID_KINDS).aggregate(total=sum_hours())
     return total["total"] or ZERO
 
 
@@ -181,7 +187,7 @@ def paid_hours_by_month(structure: Structure, start: date, end: date) -> dict[da
         .filter(kind__in=PAID_KINDS)
         .annotate(month=TruncMonth("day"))
         .values("month")
-        .annotate(total=Sum("hours"))
+        .annotate(total=sum_hours())
         .values_list("month", "total")
     )
     return {_as_date(m): total for m, total in rows}
@@ -208,7 +214,7 @@ def etp_by_month(structure: Structure, year: int) -> list[MonthEtp]:
 def hours_worked_in_year(person: Person, year: int) -> Decimal:
     """Hours of kind "worked" of the person in a calendar year (for the counted exits, section 12)."""
     total = TimesheetEntry.objects.filter(person=person, day__year=year, kind=EntryKind.WORKED).aggregate(
-        total=Sum("hours")
+        total=sum_hours()
     )
     return total["total"] or ZERO
 
@@ -240,7 +246,7 @@ def _hours_by_person_and_kind(structure: Structure, start: date, end: date) -> d
     rows = (
         entries_under_contract(structure, start, end)
         .values("person_id", "kind")
-        .annotate(total=Sum("hours"))
+        .annotate(total=sum_hours())
         .values_list("person_id", "kind", "total")
     )
     for person_id, kind, total in rows:
@@ -470,7 +476,7 @@ def support_months(support: ProductionSupport, year: int) -> list[SupportMonth]:
         TimesheetEntry.objects.filter(production_support=support, day__year=year, kind=EntryKind.WORKED)
         .annotate(month=TruncMonth("day"))
         .values("month")
-        .annotate(hours=Sum("hours"), people=Count("person", distinct=True))
+        .annotate(hours=sum_hours(), people=Count("person", distinct=True))
         .order_by("month")
     )
     found = {row["month"]: row for row in rows}
@@ -502,12 +508,12 @@ def support_summary(support: ProductionSupport) -> SupportSummary:
     rows = (
         worked.annotate(month=TruncMonth("day"))
         .values("month")
-        .annotate(hours=Sum("hours"), people=Count("person", distinct=True))
+        .annotate(hours=sum_hours(), people=Count("person", distinct=True))
         .order_by("month")
     )
     months = [SupportMonth(_as_date(row["month"]), row["hours"], row["people"]) for row in rows]
     totals = worked.aggregate(
-        people=Count("person", distinct=True), first=Min("day"), last=Max("day"), hours=Sum("hours")
+        people=Count("person", distinct=True), first=Min("day"), last=Max("day"), hours=sum_hours()
     )
     return SupportSummary(months, totals["hours"] or ZERO, totals["people"], totals["first"], totals["last"])
 

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from tremplin.accounts.models import User
@@ -63,7 +62,7 @@ def _paid_total(person_id: int, start: date, end: date, *, excluding: tuple[int,
     lines = TimesheetEntry.objects.filter(person_id=person_id, day__range=(start, end), kind__in=PAID_KINDS).exclude(
         contract_id=contract_id, day=day, kind=kind
     )
-    return lines.aggregate(total=Sum("hours"))["total"] or ZERO
+    return lines.aggregate(total=selectors.sum_hours())["total"] or ZERO
 
 
 def _check(

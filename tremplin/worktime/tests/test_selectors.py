@@ -265,3 +265,34 @@ def test_cdi_inclusion_is_covered_without_end(structure):
     )
     lines(contract, (date(2026, 3, 2), EntryKind.WORKED, "7"))
     assert selectors.hours_paid(structure, MARCH, date(2026, 3, 31)) == 7
+
+
+def test_sums_of_hours_are_exact_on_both_databases(structure, django_user_model):
+    """SQLite adds decimals as floats: 1 500 lines of 5,20 h must still give exactly 7 800 h."""
+    from datetime import timedelta
+
+    from tremplin.contracts.tests.factories import ContractFactory
+    from tremplin.worktime.models import TimesheetEntry
+    from tremplin.worktime.selectors import hours_paid
+
+    actor = django_user_model.objects.create_user(email="rh@example.org", password="x")
+    lines = []
+    for index in range(5):
+        contract = ContractFactory(
+            person__structure=structure, start=date(2025, 1, 1), initial_end=date(2025, 12, 31), job_label=str(index)
+        )
+        for offset in range(300):
+            lines.append(
+                TimesheetEntry(
+                    contract=contract,
+                    person=contract.person,
+                    structure=structure,
+                    day=date(2025, 1, 1) + timedelta(days=offset),
+                    hours=Decimal("5.20"),
+                    created_by=actor,
+                )  # fmt: skip
+            )
+    TimesheetEntry.objects.bulk_create(lines)
+    total = hours_paid(structure, date(2025, 1, 1), date(2025, 12, 31))
+    assert total == Decimal(7800)
+    assert str(total.normalize()) == "7.8E+3"
