@@ -36,7 +36,7 @@ def test_json_of_a_structure(structure):
     assert indicators["etp_conventioned"] == "2"
     assert Decimal(indicators["etp_realised"]) == Decimal(7) / Decimal(1820)
     assert indicators["dynamic_exit_rate"] == "100"  # 1 durable / 1 counted (181 days, 7 h in 2025)
-    assert indicators["dynamic_exit_target"] == "60.00"
+    assert indicators["dynamic_exit_target"] == "60"
     assert indicators["exits_by_category"]["durable"] == 1
 
 

@@ -22,7 +22,10 @@ NO_STRUCTURE = "La structure porteuse « {name} » (SIREN {siren}) n'a aucun ACI
 
 def as_json(value):
     if isinstance(value, Decimal):
-        return str(value)
+        # The same text on both databases (PostgreSQL keeps "7.00", SQLite gives "7"): no
+        # trailing zeros, never an exponent.
+        text = format(value.normalize(), "f")
+        return "0" if text in ("-0", "") else text
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} n'est pas sérialisable en JSON")
