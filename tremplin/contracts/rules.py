@@ -211,3 +211,22 @@ def check_derogation_length(*, start: date, end: date) -> str | None:
     if end > maximum:
         return DEROGATION_TOO_LONG.format(start=fr(start), maximum=fr(maximum))
     return None
+
+
+# Counted exits (domain.md section 12)
+
+COUNTED_EXIT_MIN_DAYS = 92  # "more than 3 months": more than 91 days in total before the exit
+COUNTED_EXIT_MIN_HOURS = Decimal(1)  # at least 1 hour worked in the calendar year of the exit
+EXIT_TOO_SHORT = "3 mois de contrat ou moins"
+EXIT_NO_HOURS = "aucune heure travaillée saisie en {year}"
+
+
+def exit_not_counted_reason(*, days_under_contract: int, hours_worked_in_year: Decimal, year: int) -> str | None:
+    """Why an exit does not count in the rates, or None when it counts: the person was under
+    contract in the ACI more than 91 days in all before it, and worked at least 1 hour in the
+    calendar year of the exit."""
+    if days_under_contract < COUNTED_EXIT_MIN_DAYS:
+        return EXIT_TOO_SHORT
+    if hours_worked_in_year < COUNTED_EXIT_MIN_HOURS:
+        return EXIT_NO_HOURS.format(year=year)
+    return None

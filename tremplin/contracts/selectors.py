@@ -56,9 +56,6 @@ def pathway_figures(person: Person, *, contracts=None, today: date | None = None
     )
 
 
-COUNTED_EXIT_MIN_DAYS = 92  # "more than 3 months": more than 91 days (domain.md section 12)
-
-
 def exit_count_reason(exit_: Exit) -> str | None:
     """Why an exit does not count in the rates (domain.md 12), or None when it counts: the person
     was under contract in the ACI more than 91 days in all before it, and worked at least 1 hour
@@ -70,11 +67,11 @@ def exit_count_reason(exit_: Exit) -> str | None:
         for c in exit_.person.contracts.all()
         if c.effective_end and c.start <= exit_.exit_date
     ]
-    if rules.covered_days(periods) < COUNTED_EXIT_MIN_DAYS:
-        return "3 mois de contrat ou moins"
-    if hours_worked_in_year(exit_.person, exit_.exit_date.year) < 1:
-        return f"aucune heure travaillée saisie en {exit_.exit_date.year}"
-    return None
+    return rules.exit_not_counted_reason(
+        days_under_contract=rules.covered_days(periods),
+        hours_worked_in_year=hours_worked_in_year(exit_.person, exit_.exit_date.year),
+        year=exit_.exit_date.year,
+    )
 
 
 def exit_counts(exit_: Exit) -> bool:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.models import User
+from tremplin.core.errors import raise_if
 from tremplin.organisations.models import ProductionSupport
 from tremplin.people.models import Person
 from tremplin.reference.models import RomeJob
@@ -46,11 +47,6 @@ EXIT_BEFORE_END = (
 EXIT_STILL_UNDER_CONTRACT = "La personne a un autre contrat en cours après le {day} : ce n'est pas une sortie."
 
 
-def _raise(field: str | None, message: str | None) -> None:
-    if message:
-        raise ValidationError({field: message} if field else message)
-
-
 def _periods(contracts) -> list[Period]:
     return [Period(c.start, c.effective_end) for c in contracts if c.effective_end]
 
@@ -82,32 +78,32 @@ def _check_cumulative(*, person: Person, start: date, end: date, exclude: Contra
         extension_derogations=_derogation_periods(person, EXTENSION_KINDS),
         capped_derogations=_derogation_periods(person, CAPPED_EXTENSION_KINDS),
     )
-    _raise("end", message)
+    raise_if("end", message)
 
 
 def _check_pay(*, hourly_pay: Decimal, day: date) -> None:
-    _raise("hourly_pay", rules.check_pay(hourly_pay=hourly_pay, day=day, smic=smic_on(day)))
+    raise_if("hourly_pay", rules.check_pay(hourly_pay=hourly_pay, day=day, smic=smic_on(day)))
 
 
 def _check_hours(*, person: Person, hours: Decimal, start: date, end: date | None, kind: str) -> None:
     if kind == ContractKind.CDI_INCLUSION:
         if hours < rules.CDI_MIN_WEEKLY_HOURS or hours > rules.MAX_WEEKLY_HOURS:
-            _raise("weekly_hours", rules.CDI_HOURS.format(hours=rules.hours_fr(hours)))
+            raise_if("weekly_hours", rules.CDI_HOURS.format(hours=rules.hours_fr(hours)))
         return
     message = rules.check_weekly_hours(
         hours=hours, period=Period(start, end or start), low_hours_derogations=_low_hours_periods(person)
     )
-    _raise("weekly_hours", message)
+    raise_if("weekly_hours", message)
 
 
 def _check_cdi_inclusion(*, person: Person, start: date) -> None:
     age = rules.age_on(person.birth_date, start)
     if age < rules.CDI_MIN_AGE:
-        _raise("kind", rules.CDI_TOO_YOUNG.format(person=person, age=age, start=fr(start)))
+        raise_if("kind", rules.CDI_TOO_YOUNG.format(person=person, age=age, start=fr(start)))
     previous = [p for p in _periods(person.contracts.filter(kind=ContractKind.CDDI)) if p.start < start]
     days = rules.covered_days(previous)
     if not previous or days < rules.cap_in_days(min(p.start for p in previous), rules.CDI_MIN_PATHWAY_MONTHS):
-        _raise("kind", rules.CDI_PATHWAY_TOO_SHORT.format(months=rules.months_of(days), start=fr(start)))
+        raise_if("kind", rules.CDI_PATHWAY_TOO_SHORT.format(months=rules.months_of(days), start=fr(start)))
 
 
 @transaction.atomic
@@ -132,18 +128,18 @@ def contract_create(
     Person.objects.select_for_update().filter(pk=person.pk).first()  # serialise hires of one person
     eligibility = hiring_eligibility(person, start)
     if not eligibility.allowed:
-        _raise(None, eligibility.message)
+        raise_if(None, eligibility.message)
     if production_support is not None and production_support.structure_id != person.structure_id:
-        _raise("production_support", NOT_IN_STRUCTURE)
+        raise_if("production_support", NOT_IN_STRUCTURE)
     if kind == ContractKind.CDI_INCLUSION:
         end = None
         _check_cdi_inclusion(person=person, start=start)
     else:
         if end is None:
-            _raise("end", "Un CDDI a une date de fin prévue.")
+            raise_if("end", "Un CDDI a une date de fin prévue.")
         if end < start:
-            _raise("end", "La fin prévue doit suivre le début du contrat.")
-        _raise(
+            raise_if("end", "La fin prévue doit suivre le début du contrat.")
+        raise_if(
             "end",
             rules.check_minimum_duration(start=start, end=end, sentence_adjustment=sentence_adjustment),
         )
@@ -176,7 +172,7 @@ def contract_create(
 
 def _check_open(contract: Contract) -> None:
     if contract.ended_on:
-        _raise(None, CONTRACT_ENDED.format(day=fr(contract.ended_on)))
+        raise_if(None, CONTRACT_ENDED.format(day=fr(contract.ended_on)))
 
 
 def _lock(contract: Contract) -> Contract:
@@ -189,9 +185,9 @@ def contract_renew(*, actor: User, contract: Contract, until: date, comment: str
     contract = _lock(contract)
     _check_open(contract)
     if contract.kind == ContractKind.CDI_INCLUSION:
-        _raise(None, RENEW_CDI)
+        raise_if(None, RENEW_CDI)
     if until <= contract.end:
-        _raise("until", RENEWAL_NOT_LATER.format(end=fr(contract.end)))
+        raise_if("until", RENEWAL_NOT_LATER.format(end=fr(contract.end)))
     _check_no_overlap(person=contract.person, start=contract.start, end=until, exclude=contract)
     try:
         _check_cumulative(person=contract.person, start=contract.start, end=until, exclude=contract)
@@ -229,7 +225,7 @@ def contract_change_hours(
     contract = _lock(contract)
     _check_open(contract)
     if not (contract.start <= effective_date <= (contract.end or date.max)):
-        _raise("effective_date", EFFECTIVE_OUTSIDE.format(start=fr(contract.start), end=fr(contract.end)))
+        raise_if("effective_date", EFFECTIVE_OUTSIDE.format(start=fr(contract.start), end=fr(contract.end)))
     _check_hours(person=contract.person, hours=weekly_hours, start=effective_date, end=contract.end, kind=contract.kind)
     amendment = Amendment.objects.create(
         contract=contract,
@@ -258,7 +254,7 @@ def contract_change_job(
     contract = _lock(contract)
     _check_open(contract)
     if not (contract.start <= effective_date <= (contract.end or date.max)):
-        _raise("effective_date", EFFECTIVE_OUTSIDE.format(start=fr(contract.start), end=fr(contract.end)))
+        raise_if("effective_date", EFFECTIVE_OUTSIDE.format(start=fr(contract.start), end=fr(contract.end)))
     amendment = Amendment.objects.create(
         contract=contract,
         kind=AmendmentKind.JOB,
@@ -291,22 +287,22 @@ def derogation_record(
     """Record a derogation decision. Extensions beyond 24 months and low-hours derogations last
     12 months at most; the 50+/RQTH one needs a person aged 50 or more, or with a RQTH."""
     if decision_date > timezone.localdate():
-        _raise("decision_date", rules.DEROGATION_DECISION_FUTURE.format(day=fr(decision_date)))
+        raise_if("decision_date", rules.DEROGATION_DECISION_FUTURE.format(day=fr(decision_date)))
     if end < start:
-        _raise("end", "La fin de la dérogation doit suivre son début.")
+        raise_if("end", "La fin de la dérogation doit suivre son début.")
     if kind != DerogationKind.TRAINING:
-        _raise("end", rules.check_derogation_length(start=start, end=end))
+        raise_if("end", rules.check_derogation_length(start=start, end=end))
     if kind == DerogationKind.SENIOR_OR_RQTH and person is not None:
         age = rules.age_on(person.birth_date, start)
         if age < 50 and not person.rqth:
-            _raise(
+            raise_if(
                 "kind",
                 rules.DEROGATION_SENIOR_NOT_ELIGIBLE.format(person=person, age=age, start=fr(start)),
             )
     if kind == DerogationKind.LOW_HOURS_COLLECTIVE:
         person = None
     elif person is None:
-        _raise("person", "Cette dérogation concerne une personne : choisissez-la.")
+        raise_if("person", "Cette dérogation concerne une personne : choisissez-la.")
     derogation = Derogation(
         structure=structure,
         person=person,
@@ -331,12 +327,12 @@ def suspension_record(
     contract = _lock(contract)
     last = contract.effective_end or date.max
     if end < start:
-        _raise("end", "La fin de la suspension doit suivre son début.")
+        raise_if("end", "La fin de la suspension doit suivre son début.")
     if start < contract.start or end > last:
-        _raise("start", SUSPENSION_OUTSIDE.format(start=fr(contract.start), end=fr(contract.effective_end)))
+        raise_if("start", SUSPENSION_OUTSIDE.format(start=fr(contract.start), end=fr(contract.effective_end)))
     for other in contract.suspensions.all():
         if Period(other.start, other.end).overlaps(Period(start, end)):
-            _raise("start", SUSPENSION_OVERLAP.format(start=fr(other.start), end=fr(other.end)))
+            raise_if("start", SUSPENSION_OVERLAP.format(start=fr(other.start), end=fr(other.end)))
     suspension = Suspension(contract=contract, kind=kind, start=start, end=end, comment=comment, created_by=actor)
     suspension.full_clean()
     suspension.save()
@@ -348,9 +344,9 @@ def contract_end_early(*, actor: User, contract: Contract, on: date, reason: str
     contract = _lock(contract)
     _check_open(contract)
     if not (contract.start <= on <= (contract.end or date.max)):
-        _raise("on", EARLY_END_OUTSIDE.format(start=fr(contract.start), end=fr(contract.end)))
+        raise_if("on", EARLY_END_OUTSIDE.format(start=fr(contract.start), end=fr(contract.end)))
     if reason not in EarlyEndReason.values:
-        _raise("reason", "Choisissez le motif de la fin anticipée.")
+        raise_if("reason", "Choisissez le motif de la fin anticipée.")
     contract.ended_on = on
     contract.early_end_reason = reason
     contract.save(update_fields=["ended_on", "early_end_reason", "updated_at"])
@@ -373,14 +369,14 @@ def exit_record(
     """Record the exit at the last day of the contract, and schedule the follow-ups at 3 and 6 months."""
     contract = _lock(contract)
     if Exit.objects.filter(contract=contract).exists():
-        _raise(None, EXIT_ALREADY)
+        raise_if(None, EXIT_ALREADY)
     if reason not in ExitReason.values:
-        _raise("reason", "Choisissez le motif de sortie.")
+        raise_if("reason", "Choisissez le motif de sortie.")
     exit_date = contract.effective_end
     if exit_date is None:
-        _raise(None, EXIT_BEFORE_END.format(end="…"))
+        raise_if(None, EXIT_BEFORE_END.format(end="…"))
     if contract.person.contracts.filter(start__gt=exit_date).exists():
-        _raise(None, EXIT_STILL_UNDER_CONTRACT.format(day=fr(exit_date)))
+        raise_if(None, EXIT_STILL_UNDER_CONTRACT.format(day=fr(exit_date)))
     exit_ = Exit.objects.create(
         contract=contract,
         person=contract.person,
@@ -399,7 +395,7 @@ def exit_record(
 @transaction.atomic
 def follow_up_record(*, follow_up: FollowUp, done_on: date, situation: str, comment: str = "") -> FollowUp:
     if done_on < follow_up.exit.exit_date:
-        _raise("done_on", "Le suivi ne peut précéder la sortie.")
+        raise_if("done_on", "Le suivi ne peut précéder la sortie.")
     follow_up.done_on, follow_up.situation, follow_up.comment = done_on, situation, comment
     follow_up.full_clean()
     follow_up.save()

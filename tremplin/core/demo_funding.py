@@ -34,7 +34,7 @@ def seed_timesheet_history(*, structure, actor, start: date, end: date) -> int:
     )
     contracts = (
         Contract.objects.filter(structure=structure, start__lte=end)
-        .select_related("person", "production_support")
+        .select_related("structure", "production_support")
         .prefetch_related("amendments", "suspensions", "planned_days")
     )
     lines = []
@@ -42,16 +42,12 @@ def seed_timesheet_history(*, structure, actor, start: date, end: date) -> int:
         suspensions = worktime_selectors.suspension_periods(contract)
         day = max(start, contract.start)
         while day <= end:
-            planned = worktime_selectors.planned_hours(contract, day)
-            if (
-                planned is not None
-                and (contract.pk, day) not in recorded
-                and worktime_selectors.contract_covers(contract, day)
-                and worktime_rules.suspension_on(day, suspensions) is None
-            ):
-                holiday = worktime_rules.public_holiday_name(structure.department, day)
-                kind = EntryKind.PUBLIC_HOLIDAY if holiday else EntryKind.WORKED
-                if not holiday and (contract.person_id + day.toordinal()) % SICK_EVERY == 0:
+            planned = (
+                None if (contract.pk, day) in recorded else worktime_selectors.planned_entry(contract, day, suspensions)
+            )
+            if planned is not None:
+                kind = planned.kind
+                if kind == EntryKind.WORKED and (contract.person_id + day.toordinal()) % SICK_EVERY == 0:
                     kind = EntryKind.SICK_LEAVE
                 lines.append(
                     TimesheetEntry(
@@ -62,7 +58,7 @@ def seed_timesheet_history(*, structure, actor, start: date, end: date) -> int:
                         day=day,
                         kind=kind,
                         hours=planned.hours,
-                        comment=holiday or "",
+                        comment=planned.comment,
                         created_by=actor,
                     )
                 )

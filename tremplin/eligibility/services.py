@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.models import User
 from tremplin.contracts.rules import Period, fr
+from tremplin.core.errors import raise_if
 from tremplin.core.uploads import check_upload
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
@@ -44,17 +44,12 @@ class CriterionProof:
     proof: object = None
 
 
-def _raise(field: str | None, message: str | None) -> None:
-    if message:
-        raise ValidationError({field: message} if field else message)
-
-
 def _criteria_with_proofs(criteria: Iterable[str | CriterionProof]) -> list[CriterionProof]:
     chosen: dict[str, CriterionProof] = {}
     for item in criteria:
         proof = item if isinstance(item, CriterionProof) else CriterionProof(criterion=item)
         if proof.criterion not in Criterion.values:
-            _raise("criteria", UNKNOWN_CRITERION.format(criterion=proof.criterion))
+            raise_if("criteria", UNKNOWN_CRITERION.format(criterion=proof.criterion))
         if proof.proof:
             check_upload(proof.proof, field="proof")
         chosen.setdefault(proof.criterion, proof)
@@ -75,18 +70,18 @@ def diagnosis_create(
     """Record an eligibility diagnosis: valid 6 months when a prescriber made it, 92 days when the
     ACI did, and only when its criteria meet the ACI rule (1 of level 1, or 3 of level 2)."""
     if made_on > timezone.localdate():
-        _raise("made_on", DIAGNOSIS_FUTURE.format(day=fr(made_on)))
+        raise_if("made_on", DIAGNOSIS_FUTURE.format(day=fr(made_on)))
     if author_kind == AuthorKind.PRESCRIBER:
         if author_partner is None:
-            _raise("author_partner", PRESCRIBER_REQUIRED)
+            raise_if("author_partner", PRESCRIBER_REQUIRED)
         if author_partner.organisation_id != person.structure.organisation_id:
-            _raise("author_partner", PARTNER_NOT_IN_DIRECTORY)
+            raise_if("author_partner", PARTNER_NOT_IN_DIRECTORY)
     elif author_partner is not None:
-        _raise("author_partner", EMPLOYER_NO_PARTNER)
+        raise_if("author_partner", EMPLOYER_NO_PARTNER)
     chosen = _criteria_with_proofs(criteria)
     values = [c.criterion for c in chosen]
-    _raise("criteria", rules.aci_rule_message(values))
-    _raise(
+    raise_if("criteria", rules.aci_rule_message(values))
+    raise_if(
         "criteria",
         rules.check_age_criteria(criteria=values, birth_date=person.birth_date, made_on=made_on, person=str(person)),
     )
@@ -125,13 +120,13 @@ def approval_record(*, actor: User, person: Person, number: str, start: date) ->
     start; its initial end is start + 730 days - 1."""
     Person.objects.select_for_update().filter(pk=person.pk).first()  # serialise the PASS of one person
     number = rules.normalise_approval_number(number)
-    _raise("number", rules.check_approval_number(number))
+    raise_if("number", rules.check_approval_number(number))
     if Approval.objects.filter(number=number, person__structure_id=person.structure_id).exists():
-        _raise("number", APPROVAL_NUMBER_TAKEN)
+        raise_if("number", APPROVAL_NUMBER_TAKEN)
     end = rules.approval_initial_end(start)
     for other in person.approvals.prefetch_related("prolongations", "suspensions"):
         if Period(other.start, other.effective_end).overlaps(Period(start, end)):
-            _raise(
+            raise_if(
                 "start",
                 APPROVAL_OVERLAP.format(number=other.number, start=fr(other.start), end=fr(other.effective_end)),
             )
@@ -150,17 +145,17 @@ def approval_prolong(
     training's end date."""
     approval = _lock_approval(approval)
     if reason not in ProlongationReason.values:
-        _raise("reason", "Choisissez le motif de la prolongation.")
+        raise_if("reason", "Choisissez le motif de la prolongation.")
     start = rules.prolongation_start(approval.effective_end)
     person = approval.person
-    _raise(
+    raise_if(
         "reason",
         rules.check_prolongation_person(
             reason=reason, birth_date=person.birth_date, rqth=person.rqth, start=start, person=str(person)
         ),
     )
     suspended_days = sum(Period(s.start, s.end).days for s in approval.suspensions.all())
-    _raise(
+    raise_if(
         "end",
         rules.check_prolongation(
             reason=reason, approval_start=approval.start, start=start, end=end, suspended_days=suspended_days
@@ -186,15 +181,15 @@ def approval_suspend(*, actor: User, approval: Approval, reason: str, start: dat
     suspension, and pushes the end back by its number of days."""
     approval = _lock_approval(approval)
     if reason not in ApprovalSuspensionReason.values:
-        _raise("reason", "Choisissez le motif de la suspension.")
+        raise_if("reason", "Choisissez le motif de la suspension.")
     if end < start:
-        _raise("end", "La fin de la suspension doit suivre son début.")
+        raise_if("end", "La fin de la suspension doit suivre son début.")
     effective_end = approval.effective_end
     if not (approval.start <= start <= effective_end):
-        _raise("start", SUSPENSION_OUTSIDE.format(start=fr(approval.start), end=fr(effective_end)))
+        raise_if("start", SUSPENSION_OUTSIDE.format(start=fr(approval.start), end=fr(effective_end)))
     for other in approval.suspensions.all():
         if Period(other.start, other.end).overlaps(Period(start, end)):
-            _raise("start", SUSPENSION_OVERLAP.format(start=fr(other.start), end=fr(other.end)))
+            raise_if("start", SUSPENSION_OVERLAP.format(start=fr(other.start), end=fr(other.end)))
     suspension = ApprovalSuspension(approval=approval, reason=reason, start=start, end=end, created_by=actor)
     suspension.full_clean()
     suspension.save()

@@ -90,11 +90,15 @@ def overlap_days(segment_start: date, segment_end: date, start: date, end: date)
     return days(first, last) if first <= last else 0
 
 
-def etp_conventioned(all_segments: Sequence[Segment], start: date, end: date) -> Decimal:
+def conventioned_posts(all_segments: Sequence[Segment], start: date, end: date) -> Fraction:
     """The sum over annexes of (annex ETP x days of [start, end] covered) / days of [start, end]:
-    the average number of conventioned posts over the period (domain.md section 12)."""
+    the average number of conventioned posts over the period (domain.md section 12), exactly."""
     covered = sum((Fraction(s.etp) * overlap_days(s.start, s.end, start, end) for s in all_segments), Fraction(0))
-    return as_decimal(covered / days(start, end))
+    return covered / days(start, end)
+
+
+def etp_conventioned(all_segments: Sequence[Segment], start: date, end: date) -> Decimal:
+    return as_decimal(conventioned_posts(all_segments, start, end))
 
 
 def as_decimal(value: Fraction) -> Decimal:

@@ -119,14 +119,6 @@ class AnnexProgress:
         return self.etp_projected / self.etp_conventioned * 100
 
 
-def _months(start: date, end: date) -> list[date]:
-    months, month = [], worktime_rules.month_start(start)
-    while month <= end:
-        months.append(month)
-        month = worktime_rules.month_end(month) + timedelta(days=1)
-    return months
-
-
 def annex_progress(annex: FinancialAnnex, *, today: date) -> AnnexProgress:
     """Raises worktime.rules.MissingReferenceHours when a day has no annual reference hours."""
     structure, table = annex.structure, annual_reference_hours_table()
@@ -136,8 +128,7 @@ def annex_progress(annex: FinancialAnnex, *, today: date) -> AnnexProgress:
     paid = paid_hours_by_month(structure, annex.start, last_day) if last_day else {}
     months: list[AnnexMonth] = []
     cumulative = Decimal(0)
-    for month in _months(annex.start, annex.end):
-        start, end = max(month, annex.start), min(worktime_rules.month_end(month), annex.end)
+    for month, start, end in worktime_rules.month_parts(annex.start, annex.end):
         conventioned = rules.etp_conventioned(segments, start, end)
         if last_day is None or start > last_day:
             months.append(AnnexMonth(month, start, end, conventioned, None, None, None))

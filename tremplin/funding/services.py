@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tremplin.accounts.models import User
 from tremplin.contracts.rules import fr
+from tremplin.core.errors import raise_if
 from tremplin.organisations.models import Structure
 
 from . import rules
@@ -18,16 +18,11 @@ from .models import AnnexAmendment, Convention, FinancialAnnex, Grant
 from .validators import ANNEX_NUMBER, annex_department
 
 
-def _raise(field: str | None, message: str | None) -> None:
-    if message:
-        raise ValidationError({field: message} if field else message)
-
-
 @transaction.atomic
 def convention_create(
     *, actor: User, structure: Structure, reference: str, start: date, end: date, signed_on: date | None = None
 ) -> Convention:
-    _raise("end", rules.check_convention_dates(start, end))
+    raise_if("end", rules.check_convention_dates(start, end))
     convention = Convention(
         structure=structure, reference=reference.strip(), start=start, end=end, signed_on=signed_on, created_by=actor
     )
@@ -38,18 +33,18 @@ def convention_create(
 
 def _check_annex(*, convention: Convention, number: str, start: date, end: date, exclude_pk: int | None) -> None:
     if end < start:
-        _raise("end", rules.ANNEX_END_BEFORE_START.format(start=fr(start), end=fr(end)))
+        raise_if("end", rules.ANNEX_END_BEFORE_START.format(start=fr(start), end=fr(end)))
     if ANNEX_NUMBER.match(number):
         department = annex_department(number)
         if department != convention.structure.department:
-            _raise(
+            raise_if(
                 "number",
                 rules.ANNEX_WRONG_DEPARTMENT.format(
                     number=number, annex_department=department, department=convention.structure.department
                 ),
             )
     if start < convention.start or end > convention.end:
-        _raise("start", rules.ANNEX_OUTSIDE_CONVENTION.format(start=fr(convention.start), end=fr(convention.end)))
+        raise_if("start", rules.ANNEX_OUTSIDE_CONVENTION.format(start=fr(convention.start), end=fr(convention.end)))
     overlapping = (
         FinancialAnnex.objects.select_for_update()
         .filter(structure_id=convention.structure_id, start__lte=end, end__gte=start)
@@ -57,7 +52,7 @@ def _check_annex(*, convention: Convention, number: str, start: date, end: date,
         .first()
     )
     if overlapping:
-        _raise(
+        raise_if(
             "start",
             rules.ANNEX_OVERLAP.format(number=overlapping.number, start=fr(overlapping.start), end=fr(overlapping.end)),
         )
@@ -109,12 +104,12 @@ def annex_amend(
 ) -> AnnexAmendment:
     """An amendment: new figures from `effective_from` (the annex keeps its own for the days before)."""
     if not annex.start <= effective_from <= annex.end:
-        _raise(
+        raise_if(
             "effective_from",
             rules.AMENDMENT_OUTSIDE_ANNEX.format(start=fr(annex.start), end=fr(annex.end), day=fr(effective_from)),
         )
     if etp_conventioned is None and modulated_part is None and amount is None:
-        _raise(None, rules.AMENDMENT_EMPTY)
+        raise_if(None, rules.AMENDMENT_EMPTY)
     amendment = AnnexAmendment(
         annex=annex,
         effective_from=effective_from,
@@ -143,7 +138,7 @@ def grant_create(
     purpose: str,
 ) -> Grant:
     if end < start:
-        _raise("end", rules.GRANT_END_BEFORE_START.format(start=fr(start), end=fr(end)))
+        raise_if("end", rules.GRANT_END_BEFORE_START.format(start=fr(start), end=fr(end)))
     grant = Grant(
         structure=structure,
         funder=funder,

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
-from typing import NoReturn
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.enums import Role
 from tremplin.accounts.models import Membership, User
+from tremplin.core.errors import raise_if
 from tremplin.core.uploads import check_upload
 from tremplin.organisations.models import Structure
 from tremplin.partners.models import Partner
@@ -87,10 +86,6 @@ HIRE_FROM_STATE = (
 )
 
 
-def _raise(field: str | None, message: str) -> NoReturn:
-    raise ValidationError({field: message} if field else message)
-
-
 def _fr(day: date) -> str:
     return f"{day:%d/%m/%Y}"
 
@@ -137,11 +132,11 @@ def referral_create(
     """Record a referral by a prescriber of the organisation's directory, or a direct application
     (`partner=None`). It starts `received`, and its history starts with that first state."""
     if person.structure_id != structure.pk:
-        _raise("person", PERSON_OTHER_STRUCTURE)
+        raise_if("person", PERSON_OTHER_STRUCTURE)
     if partner is not None and partner.organisation_id != structure.organisation_id:
-        _raise("partner", PARTNER_OTHER_ORGANISATION)
+        raise_if("partner", PARTNER_OTHER_ORGANISATION)
     if referred_on > timezone.localdate():
-        _raise("referred_on", REFERRED_IN_FUTURE.format(day=_fr(referred_on)))
+        raise_if("referred_on", REFERRED_IN_FUTURE.format(day=_fr(referred_on)))
     referral = Referral(
         structure=structure,
         person=person,
@@ -188,7 +183,7 @@ def referral_submit_by_prescriber(
         or membership.partner_id is None
         or membership.structure_id is None
     ):
-        _raise(None, NOT_A_PRESCRIBER)
+        raise_if(None, NOT_A_PRESCRIBER)
     unknown = set(identity) - PRESCRIBER_IDENTITY_FIELDS
     if unknown:
         raise TypeError(f"Champs inconnus : {sorted(unknown)}")
@@ -210,14 +205,14 @@ def referral_submit_by_prescriber(
 def _check_refusal(*, to_state: str, refusal_reason: str, comment: str) -> None:
     if to_state != ReferralState.REFUSED:
         if refusal_reason:
-            _raise("refusal_reason", REFUSAL_REASON_ONLY_WHEN_REFUSING)
+            raise_if("refusal_reason", REFUSAL_REASON_ONLY_WHEN_REFUSING)
         return
     if not refusal_reason:
-        _raise("refusal_reason", REFUSAL_REASON_REQUIRED)
+        raise_if("refusal_reason", REFUSAL_REASON_REQUIRED)
     if refusal_reason not in RefusalReason.values:
-        _raise("refusal_reason", REFUSAL_REASON_UNKNOWN)
+        raise_if("refusal_reason", REFUSAL_REASON_UNKNOWN)
     if refusal_reason == RefusalReason.OTHER and not comment.strip():
-        _raise("comment", REFUSAL_OTHER_NEEDS_COMMENT)
+        raise_if("comment", REFUSAL_OTHER_NEEDS_COMMENT)
 
 
 @transaction.atomic
@@ -228,12 +223,12 @@ def referral_transition(
     comment for "Autre"); `hired` is refused here: the hiring flow records it with the contract.
     Returns the referral as saved (a fresh instance: the one given is not updated)."""
     if to_state not in ReferralState.values:
-        _raise("to_state", UNKNOWN_STATE.format(state=to_state))
+        raise_if("to_state", UNKNOWN_STATE.format(state=to_state))
     if to_state in HIRING_ONLY_STATES:
-        _raise("to_state", HIRED_THROUGH_HIRING)
+        raise_if("to_state", HIRED_THROUGH_HIRING)
     referral = _lock(referral)
     if to_state not in TRANSITIONS[referral.state]:
-        _raise("to_state", TRANSITION_FORBIDDEN.format(current=_label(referral.state), target=_label(to_state)))
+        raise_if("to_state", TRANSITION_FORBIDDEN.format(current=_label(referral.state), target=_label(to_state)))
     _check_refusal(to_state=to_state, refusal_reason=refusal_reason, comment=comment)
     _move(referral, actor=actor, to_state=to_state, comment=comment, refusal_reason=refusal_reason)
     return referral
@@ -246,7 +241,7 @@ def referral_mark_hired(*, actor: User, referral: Referral, comment: str = "") -
     waiting list)."""
     referral = _lock(referral)
     if ReferralState.HIRED not in TRANSITIONS[referral.state]:
-        _raise(None, HIRED_NOT_FROM.format(current=_label(referral.state)))
+        raise_if(None, HIRED_NOT_FROM.format(current=_label(referral.state)))
     _move(referral, actor=actor, to_state=ReferralState.HIRED, comment=comment)
     return referral
 
@@ -257,9 +252,9 @@ def information_session_create(
 ) -> InformationSession:
     """Plan an information session. A past date is accepted (a session recorded afterwards)."""
     if timezone.is_naive(starts_at):
-        _raise("starts_at", SESSION_NAIVE_DATETIME)
+        raise_if("starts_at", SESSION_NAIVE_DATETIME)
     if capacity < 1:
-        _raise("capacity", SESSION_CAPACITY)
+        raise_if("capacity", SESSION_CAPACITY)
     session = InformationSession(
         structure=structure, starts_at=starts_at, place=place, capacity=capacity, comment=comment, created_by=actor
     )
@@ -276,14 +271,14 @@ def session_invite(*, actor: User, session: InformationSession, referral: Referr
     session = InformationSession.objects.select_for_update().get(pk=session.pk)  # serialise the seats
     referral = _lock(referral)
     if referral.structure_id != session.structure_id:
-        _raise("session", SESSION_OTHER_STRUCTURE)
+        raise_if("session", SESSION_OTHER_STRUCTURE)
     if referral.state in CLOSED_STATES:
-        _raise(None, SESSION_REFERRAL_CLOSED.format(state=_label(referral.state)))
+        raise_if(None, SESSION_REFERRAL_CLOSED.format(state=_label(referral.state)))
     if session.attendances.filter(referral=referral).exists():
-        _raise("session", SESSION_ALREADY_INVITED)
+        raise_if("session", SESSION_ALREADY_INVITED)
     if session.attendances.count() >= session.capacity:
         day = f"{timezone.localtime(session.starts_at):%d/%m/%Y à %H:%M}"
-        _raise("session", SESSION_FULL.format(day=day, capacity=session.capacity))
+        raise_if("session", SESSION_FULL.format(day=day, capacity=session.capacity))
     attendance = SessionAttendance.objects.create(session=session, referral=referral)
     if referral.state == ReferralState.RECEIVED:
         _move(referral, actor=actor, to_state=ReferralState.INFO_SESSION, comment=f"Invitation à l'{session}")
@@ -296,9 +291,9 @@ def session_record_attendance(*, session: InformationSession, referral: Referral
     corrected by recording again)."""
     attendance = SessionAttendance.objects.select_for_update().filter(session=session, referral=referral).first()
     if attendance is None:
-        _raise(None, SESSION_NOT_INVITED)
+        raise_if(None, SESSION_NOT_INVITED)
     if session.starts_at > timezone.now():
-        _raise(None, SESSION_NOT_STARTED.format(day=f"{timezone.localtime(session.starts_at):%d/%m/%Y à %H:%M}"))
+        raise_if(None, SESSION_NOT_STARTED.format(day=f"{timezone.localtime(session.starts_at):%d/%m/%Y à %H:%M}"))
     attendance.attended = attended
     attendance.save(update_fields=["attended"])
     return attendance
@@ -357,7 +352,7 @@ def referral_hire(*, actor: User, referral: Referral, **contract_fields):
     from tremplin.contracts.services import contract_create
 
     if referral.state not in HIREABLE_STATES:
-        _raise(None, HIRE_FROM_STATE.format(state=_label(referral.state)))
+        raise_if(None, HIRE_FROM_STATE.format(state=_label(referral.state)))
     contract = contract_create(actor=actor, person=referral.person, **contract_fields)
     referral_mark_hired(actor=actor, referral=referral)
     return contract

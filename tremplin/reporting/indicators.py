@@ -22,12 +22,12 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models.functions import ExtractYear, TruncMonth
-
+from tremplin.contracts import rules as contract_rules
 from tremplin.contracts.enums import EXIT_CATEGORY, ExitCategory
 from tremplin.contracts.models import Contract, Exit
 from tremplin.eligibility.enums import Criterion
 from tremplin.eligibility.models import DiagnosisCriterion
+from tremplin.funding import rules as funding_rules
 from tremplin.funding.models import FinancialAnnex
 from tremplin.funding.rules import Segment
 from tremplin.funding.selectors import annex_segments
@@ -36,9 +36,7 @@ from tremplin.people.enums import Sex
 from tremplin.reference.models import AidePosteRate, RsaAmount, Territory
 from tremplin.reference.selectors import annual_reference_hours_table
 from tremplin.worktime import rules as worktime_rules
-from tremplin.worktime.enums import PAID_KINDS, EntryKind
-from tremplin.worktime.models import TimesheetEntry
-from tremplin.worktime.selectors import INSIDE_CONTRACT, sum_hours
+from tremplin.worktime.selectors import hours_worked_by_person_and_year, paid_hours_by_structure_and_month
 
 from . import rules
 
@@ -141,35 +139,6 @@ def _criteria_by_person(person_ids: Iterable[int], end: date) -> dict[int, set[s
     return found
 
 
-def _paid_hours(structure_ids: list[int], start: date, end: date) -> dict[tuple[int, date], Decimal]:
-    """(structure id, first day of the month) -> paid hours of the part of that month in [start, end]."""
-    rows = (
-        TimesheetEntry.objects.filter(structure_id__in=structure_ids, day__range=(start, end), kind__in=PAID_KINDS)
-        .filter(INSIDE_CONTRACT)
-        .annotate(month=TruncMonth("day"))
-        .values("structure_id", "month")
-        .annotate(total=sum_hours())
-        .values_list("structure_id", "month", "total")
-    )
-    result = {}
-    for structure_id, month, total in rows:
-        month = month.date() if hasattr(month, "date") else month
-        result[(structure_id, month)] = total
-    return result
-
-
-def _worked_hours_by_year(person_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[int, int], Decimal]:
-    """(person id, year) -> hours of kind "worked" (as contracts.selectors.exit_count_reason)."""
-    rows = (
-        TimesheetEntry.objects.filter(person_id__in=list(person_ids), kind=EntryKind.WORKED, day__year__in=list(years))
-        .annotate(year=ExtractYear("day"))
-        .values("person_id", "year")
-        .annotate(total=sum_hours())
-        .values_list("person_id", "year", "total")
-    )
-    return {(person_id, year): total for person_id, year, total in rows}
-
-
 AnnexSegments = list[tuple[FinancialAnnex, list[Segment]]]
 
 
@@ -223,30 +192,30 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
     }
 
     # Hours, ETP, aide au poste
-    paid = _paid_hours(structure_ids, start, end)
+    paid = paid_hours_by_structure_and_month(structure_ids, start, end)
     hours_paid = sum(paid.values(), Decimal(0))
     full_time = worktime_rules.full_time_hours(start, end, reference.full_time)
     annexes = _segments(structure_ids, start, end)
     etp_conventioned = Fraction(0)
     aide = Fraction(0)
-    parts = rules.month_parts(start, end)
+    parts = worktime_rules.month_parts(start, end)
     for structure in structures:
         segments = [segment for _, annex_segs in annexes.get(structure.pk, []) for segment in annex_segs]
-        etp_conventioned += rules.conventioned_posts(segments, start, end)
+        etp_conventioned += funding_rules.conventioned_posts(segments, start, end)
         territory = Territory.MAYOTTE if structure.department == MAYOTTE else Territory.MAINLAND
         for month, part_start, part_end in parts:
             realised = Fraction(paid.get((structure.pk, month), 0)) / worktime_rules.full_time_hours(
                 part_start, part_end, reference.full_time
             )
-            conventioned = rules.conventioned_posts(segments, part_start, part_end)
+            conventioned = funding_rules.conventioned_posts(segments, part_start, part_end)
             if min(realised, conventioned) == 0:
                 continue
             aide += rules.aide_au_poste_of_part(
                 etp_realised=realised,
                 etp_conventioned=conventioned,
                 socle=rules.socle_on(reference.socle.get(territory, []), month, Territory(territory).label),
-                part_days=rules.days(part_start, part_end),
-                month_days=rules.days_of_month(month),
+                part_days=funding_rules.days(part_start, part_end),
+                month_days=worktime_rules.days_of_month(month),
                 modulated_part=rules.modulated_part_on(segments, part_start, part_end),
             )
 
@@ -259,7 +228,7 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
             covered = rules.days_covered_in(span.contracts, part_start, part_end)
             if covered == 0:
                 continue
-            term = Fraction(covered, rules.days_of_month(month))
+            term = Fraction(covered, worktime_rules.days_of_month(month))
             rsa_months += term
             rsa_amount += term * rules.RSA_COFINANCING_SHARE * Fraction(rules.rsa_amount_on(reference.rsa, month))
 
@@ -269,7 +238,7 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
             "contract__structure_id", "person_id", "exit_date", "reason", "contract__start"
         )
     )
-    worked = _worked_hours_by_year({e[1] for e in exits}, {e[2].year for e in exits})
+    worked = hours_worked_by_person_and_year({e[1] for e in exits}, {e[2].year for e in exits})
     by_category = dict.fromkeys(EXIT_CATEGORIES, 0)
     exits_counted, pathway_days = 0, 0
     denominators: dict[int, int] = defaultdict(int)
@@ -278,8 +247,10 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
         before = [(s, min(e or exit_date, exit_date)) for s, e in span.contracts if s <= exit_date] if span else []
         pathway_days += (exit_date - min([s for s, _ in before] or [contract_start])).days
         under_contract = rules.days_covered_in(before, min([s for s, _ in before] or [exit_date]), exit_date)
-        if not rules.exit_counts(
-            days_under_contract=under_contract, hours_worked_in_year=worked.get((person_id, exit_date.year), 0)
+        if contract_rules.exit_not_counted_reason(
+            days_under_contract=under_contract,
+            hours_worked_in_year=worked.get((person_id, exit_date.year), 0),
+            year=exit_date.year,
         ):
             continue
         exits_counted += 1

@@ -12,12 +12,11 @@ from fractions import Fraction
 from dateutil.relativedelta import relativedelta
 
 from tremplin.contracts.rules import Period, covered_days, fr
-from tremplin.funding.rules import Segment, as_decimal, overlap_days, segment_on
+from tremplin.funding.rules import Segment, as_decimal, segment_on
+from tremplin.worktime.rules import value_in_force
 
 ONE_DAY = timedelta(days=1)
 DAYS_PER_MONTH = Fraction("30.4375")  # 365.25 / 12: the mean length of a month
-COUNTED_EXIT_MIN_DAYS = 92  # "more than 91 days in total before the exit"
-COUNTED_EXIT_MIN_HOURS = Decimal(1)  # "at least 1 hour worked in the calendar year of the exit"
 RSA_COFINANCING_SHARE = Fraction(88, 100)  # 88 % of the RSA single-person amount (décret 2014-728)
 
 AGE_BANDS = ("under_26", "26_49", "50_plus")
@@ -48,28 +47,6 @@ def to_decimal(value: Fraction | int) -> Decimal:
 
 
 # Dates
-
-
-def days(start: date, end: date) -> int:
-    return (end - start).days + 1
-
-
-def month_end(day: date) -> date:
-    return day.replace(day=1) + relativedelta(months=1) - ONE_DAY
-
-
-def days_of_month(month: date) -> int:
-    return month_end(month).day
-
-
-def month_parts(start: date, end: date) -> list[tuple[date, date, date]]:
-    """The calendar months meeting [start, end]: (first day of the month, first day of the part
-    in the period, last day of the part in the period)."""
-    parts, month = [], start.replace(day=1)
-    while month <= end:
-        parts.append((month, max(month, start), min(month_end(month), end)))
-        month = month + relativedelta(months=1)
-    return parts
 
 
 def covers(start: date, last: date | None, period_start: date, period_end: date) -> bool:
@@ -107,12 +84,6 @@ def age_band(age: int) -> str:
 # Exits
 
 
-def exit_counts(*, days_under_contract: int, hours_worked_in_year: Decimal) -> bool:
-    """An exit counts in the rates when the person was under contract in the structure more than
-    91 days in total before it and worked at least 1 hour in its calendar year (domain.md 12)."""
-    return days_under_contract >= COUNTED_EXIT_MIN_DAYS and hours_worked_in_year >= COUNTED_EXIT_MIN_HOURS
-
-
 def dynamic_exit_rate(*, durable: int, transition: int, positive: int, counted: int, withdrawn: int) -> Decimal | None:
     """(durable + transition + positive) / (counted - withdrawn), as a percentage (like the target of
     the annex); None when the denominator is 0."""
@@ -147,16 +118,6 @@ def average_months(total_days: int, count: int) -> Decimal | None:
 # Reference figures
 
 
-def value_in_force(table: Sequence[tuple[date, Decimal]], day: date) -> Decimal | None:
-    """The value of the latest row of `table` ((valid_from, value), oldest first) in force on `day`."""
-    value = None
-    for valid_from, row_value in table:
-        if valid_from > day:
-            break
-        value = row_value
-    return value
-
-
 def rsa_amount_on(table: Sequence[tuple[date, Decimal]], day: date) -> Decimal:
     amount = value_in_force(table, day)
     if amount is None:
@@ -172,13 +133,6 @@ def socle_on(table: Sequence[tuple[date, Decimal]], day: date, territory_label: 
 
 
 # Funding
-
-
-def conventioned_posts(all_segments: Sequence[Segment], start: date, end: date) -> Fraction:
-    """The sum over the annex stretches of (ETP x days of [start, end] covered) / days of [start, end],
-    exactly (funding.rules.etp_conventioned, as a Fraction)."""
-    covered = sum((Fraction(s.etp) * overlap_days(s.start, s.end, start, end) for s in all_segments), Fraction(0))
-    return covered / days(start, end)
 
 
 def modulated_part_on(all_segments: Sequence[Segment], start: date, end: date) -> Decimal:

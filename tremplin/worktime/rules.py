@@ -102,6 +102,20 @@ def month_end(day: date) -> date:
     return following - ONE_DAY
 
 
+def days_of_month(month: date) -> int:
+    return month_end(month).day
+
+
+def month_parts(start: date, end: date) -> list[tuple[date, date, date]]:
+    """The calendar months meeting [start, end]: (first day of the month, first day of the part
+    in the period, last day of the part in the period)."""
+    parts, month = [], month_start(start)
+    while month <= end:
+        parts.append((month, max(month, start), min(month_end(month), end)))
+        month = month_end(month) + ONE_DAY
+    return parts
+
+
 def month_fr(day: date) -> str:
     return f"{MONTHS_FR[day.month - 1]} {day.year}"
 
@@ -220,13 +234,14 @@ def planned_daily_hours(weekly_hours: Decimal) -> Decimal:
 # FTE (domain.md section 12)
 
 
-def hours_in_force(table: Sequence[tuple[date, Decimal]], day: date) -> Decimal | None:
-    """The value of the latest row of `table` ((valid_from, hours), oldest first) in force on `day`."""
+def value_in_force(table: Sequence[tuple[date, Decimal]], day: date) -> Decimal | None:
+    """The value of the latest row of a dated reference table ((valid_from, value), oldest first)
+    in force on `day`, or None when the table starts later."""
     value = None
-    for valid_from, hours in table:
+    for valid_from, row_value in table:
         if valid_from > day:
             break
-        value = hours
+        value = row_value
     return value
 
 
@@ -242,7 +257,7 @@ def full_time_hours(start: date, end: date, table: Sequence[tuple[date, Decimal]
         next_change = next((valid_from for valid_from, _ in table if valid_from > day), None)
         if next_change is not None:
             segment_end = min(segment_end, next_change - ONE_DAY)
-        hours = hours_in_force(table, day)
+        hours = value_in_force(table, day)
         if hours is None:
             raise MissingReferenceHours(NO_REFERENCE_HOURS.format(day=fr(day)))
         total += Fraction(hours) * ((segment_end - day).days + 1) / days_in_year(day.year)

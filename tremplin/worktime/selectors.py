@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import DecimalField, F, Max, Q, QuerySet, Sum
-from django.db.models.functions import Round, TruncMonth
+from django.db.models.functions import ExtractYear, Round, TruncMonth
 
 from tremplin.contracts.enums import AmendmentKind
 from tremplin.contracts.models import Contract, Exit
@@ -74,6 +74,28 @@ def planned_hours(contract: Contract, day: date) -> PlannedHours | None:
     if day.weekday() not in rules.PLANNED_WEEKDAYS:
         return None
     return PlannedHours(rules.planned_daily_hours(weekly_hours_on(contract, day)), contract.production_support)
+
+
+@dataclass(frozen=True)
+class PlannedEntry:
+    """The line that "confirm as planned" records for a day."""
+
+    kind: str
+    hours: Decimal
+    production_support: ProductionSupport | None
+    comment: str
+
+
+def planned_entry(contract: Contract, day: date, suspensions: Iterable[Period]) -> PlannedEntry | None:
+    """What a planned day of the contract records: its planned hours, worked, or "public holiday"
+    on a public holiday of the ACI's département (named in the comment). None when nothing is
+    planned, the day is outside the contract or the contract is suspended."""
+    planned = planned_hours(contract, day)
+    if planned is None or not contract_covers(contract, day) or rules.suspension_on(day, suspensions) is not None:
+        return None
+    holiday = rules.public_holiday_name(contract.structure.department, day)
+    kind = EntryKind.PUBLIC_HOLIDAY if holiday else EntryKind.WORKED
+    return PlannedEntry(kind, planned.hours, planned.production_support, holiday or "")
 
 
 def planning_total(contract: Contract) -> Decimal:
@@ -180,17 +202,26 @@ class MonthEtp:
     etp: Decimal
 
 
+def paid_hours_by_structure_and_month(
+    structure_ids: Iterable[int], start: date, end: date
+) -> dict[tuple[int, date], Decimal]:
+    """(ACI id, first day of the month) -> paid hours of the part of that month in [start, end],
+    inside the contracts; one query for any number of ACI."""
+    rows = (
+        TimesheetEntry.objects.filter(structure_id__in=list(structure_ids), day__range=(start, end))
+        .filter(INSIDE_CONTRACT, kind__in=PAID_KINDS)
+        .annotate(month=TruncMonth("day"))
+        .values("structure_id", "month")
+        .annotate(total=sum_hours())
+        .values_list("structure_id", "month", "total")
+    )
+    return {(structure_id, _as_date(month)): total for structure_id, month, total in rows}
+
+
 def paid_hours_by_month(structure: Structure, start: date, end: date) -> dict[date, Decimal]:
     """Paid hours of [start, end] per calendar month (first day -> hours), one query."""
-    rows = (
-        entries_under_contract(structure, start, end)
-        .filter(kind__in=PAID_KINDS)
-        .annotate(month=TruncMonth("day"))
-        .values("month")
-        .annotate(total=sum_hours())
-        .values_list("month", "total")
-    )
-    return {_as_date(m): total for m, total in rows}
+    by_month = paid_hours_by_structure_and_month([structure.pk], start, end)
+    return {month: total for (_, month), total in by_month.items()}
 
 
 def last_day_filled(structure: Structure, start: date, end: date) -> date | None:
@@ -211,12 +242,21 @@ def etp_by_month(structure: Structure, year: int) -> list[MonthEtp]:
     return months
 
 
-def hours_worked_in_year(person: Person, year: int) -> Decimal:
-    """Hours of kind "worked" of the person in a calendar year (for the counted exits, section 12)."""
-    total = TimesheetEntry.objects.filter(person=person, day__year=year, kind=EntryKind.WORKED).aggregate(
-        total=sum_hours()
+def hours_worked_by_person_and_year(person_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[int, int], Decimal]:
+    """(person id, year) -> hours of kind "worked" in that calendar year (for the counted exits,
+    domain.md section 12); one query for any number of people."""
+    rows = (
+        TimesheetEntry.objects.filter(person_id__in=list(person_ids), kind=EntryKind.WORKED, day__year__in=list(years))
+        .annotate(year=ExtractYear("day"))
+        .values("person_id", "year")
+        .annotate(total=sum_hours())
+        .values_list("person_id", "year", "total")
     )
-    return total["total"] or ZERO
+    return {(person_id, year): total for person_id, year, total in rows}
+
+
+def hours_worked_in_year(person: Person, year: int) -> Decimal:
+    return hours_worked_by_person_and_year([person.pk], [year]).get((person.pk, year), ZERO)
 
 
 # Monthly statement (EMI) and payroll

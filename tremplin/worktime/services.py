@@ -16,6 +16,7 @@ from django.utils import timezone
 from tremplin.accounts.models import User
 from tremplin.contracts.models import Contract
 from tremplin.contracts.rules import fr, hours_fr
+from tremplin.core.errors import raise_if
 from tremplin.organisations.models import ProductionSupport, Structure
 from tremplin.people.models import Person
 
@@ -25,11 +26,6 @@ from .models import MonthValidation, PlannedDay, TimesheetCorrection, TimesheetE
 
 ZERO = Decimal(0)
 KIND_UNKNOWN = "Choisissez le type d'heures ou d'absence."
-
-
-def _raise(field_name: str | None, message: str | None) -> None:
-    if message:
-        raise ValidationError({field_name: message} if field_name else message)
 
 
 @dataclass(frozen=True)
@@ -71,16 +67,16 @@ def _check(
     """Every rule of a line but the lock of a validated month. Setting an existing line to 0 h is
     always allowed (a line recorded by mistake, a suspension or an early end recorded later)."""
     if kind not in EntryKind.values:
-        _raise("kind", KIND_UNKNOWN)
+        raise_if("kind", KIND_UNKNOWN)
     if hours < 0:
-        _raise("hours", rules.NEGATIVE_HOURS)
+        raise_if("hours", rules.NEGATIVE_HOURS)
     if production_support is not None and production_support.structure_id != contract.structure_id:
-        _raise("production_support", rules.SUPPORT_NOT_IN_STRUCTURE)
+        raise_if("production_support", rules.SUPPORT_NOT_IN_STRUCTURE)
     if hours == 0 and TimesheetEntry.objects.filter(contract=contract, day=day, kind=kind).exists():
         return
-    _raise("day", rules.check_day_in_contract(day=day, start=contract.start, last=contract.effective_end))
+    raise_if("day", rules.check_day_in_contract(day=day, start=contract.start, last=contract.effective_end))
     paid = kind in PAID_KINDS
-    _raise(
+    raise_if(
         "kind",
         rules.check_kind_and_suspension(
             day=day,
@@ -92,16 +88,16 @@ def _check(
     )
     department = contract.structure.department
     if kind == EntryKind.PUBLIC_HOLIDAY and rules.public_holiday_name(department, day) is None:
-        _raise("kind", rules.NOT_A_PUBLIC_HOLIDAY.format(day=fr(day), department=department))
+        raise_if("kind", rules.NOT_A_PUBLIC_HOLIDAY.format(day=fr(day), department=department))
     if not paid:
         return
     key = (contract.pk, day, kind)
-    _raise(
+    raise_if(
         "hours", rules.check_day_total(day=day, total=_paid_total(contract.person_id, day, day, excluding=key) + hours)
     )
     monday = rules.week_monday(day)
     week_total = _paid_total(contract.person_id, monday, monday + 6 * rules.ONE_DAY, excluding=key) + hours
-    _raise("hours", rules.check_week_total(monday=monday, total=week_total))
+    raise_if("hours", rules.check_week_total(monday=monday, total=week_total))
 
 
 def _save(
@@ -128,7 +124,7 @@ def _save(
 
 def _check_not_locked(structure_id: int, day: date) -> None:
     if selectors.month_is_validated(structure_id, day):
-        _raise("day", rules.MONTH_LOCKED.format(month=rules.month_fr(day)))
+        raise_if("day", rules.MONTH_LOCKED.format(month=rules.month_fr(day)))
 
 
 @transaction.atomic
@@ -163,7 +159,7 @@ def timesheet_record(
 
 def _check_monday(week_start: date) -> None:
     if week_start.weekday() != 0:
-        _raise(
+        raise_if(
             "week_start",
             rules.NOT_MONDAY.format(day=fr(week_start), weekday=rules.WEEKDAYS_FR[week_start.weekday()]),
         )
@@ -190,23 +186,16 @@ def timesheet_confirm_week_as_planned(
             ).values_list("day", flat=True)
         )
         for day in rules.week_days(week_start):
-            planned = selectors.planned_hours(contract, day)
-            if (
-                (only_day is not None and day != only_day)
-                or planned is None
-                or day in recorded
-                or not selectors.contract_covers(contract, day)
-                or rules.suspension_on(day, suspensions) is not None
-                or selectors.month_is_validated(contract.structure_id, day)
-            ):
+            if (only_day is not None and day != only_day) or day in recorded:
                 continue
-            holiday = rules.public_holiday_name(contract.structure.department, day)
-            kind = EntryKind.PUBLIC_HOLIDAY if holiday else EntryKind.WORKED
+            planned = selectors.planned_entry(contract, day, suspensions)
+            if planned is None or selectors.month_is_validated(contract.structure_id, day):
+                continue
             try:
                 _check(
                     contract=contract,
                     day=day,
-                    kind=kind,
+                    kind=planned.kind,
                     hours=planned.hours,
                     production_support=planned.production_support,
                 )
@@ -216,9 +205,9 @@ def timesheet_confirm_week_as_planned(
                 actor=actor,
                 contract=contract,
                 day=day,
-                kind=kind,
+                kind=planned.kind,
                 hours=planned.hours,
-                comment=holiday or "",
+                comment=planned.comment,
                 production_support=planned.production_support,
             )
             created.append(entry)
@@ -230,13 +219,13 @@ def timesheet_confirm_week_as_planned(
 def month_validate(*, actor: User, structure: Structure, month: date) -> MonthValidation:
     """Validate (lock) a finished month of an ACI: its lines change only through corrections."""
     if month.day != 1:
-        _raise("month", rules.NOT_FIRST_DAY.format(day=fr(month)))
+        raise_if("month", rules.NOT_FIRST_DAY.format(day=fr(month)))
     first_day_after = rules.month_end(month) + rules.ONE_DAY
     if timezone.localdate() < first_day_after:
-        _raise("month", rules.MONTH_NOT_OVER.format(month=rules.month_fr(month), first_day_after=fr(first_day_after)))
+        raise_if("month", rules.MONTH_NOT_OVER.format(month=rules.month_fr(month), first_day_after=fr(first_day_after)))
     Structure.objects.select_for_update().filter(pk=structure.pk).first()
     if MonthValidation.objects.filter(structure=structure, month=month).exists():
-        _raise("month", rules.MONTH_ALREADY_VALIDATED.format(month=rules.month_fr(month)))
+        raise_if("month", rules.MONTH_ALREADY_VALIDATED.format(month=rules.month_fr(month)))
     return MonthValidation.objects.create(structure=structure, month=month, validated_by=actor)
 
 
@@ -257,9 +246,9 @@ def timesheet_correct(
     contract = _lock(contract)
     reason = reason.strip()
     if not reason:
-        _raise("reason", rules.REASON_REQUIRED)
+        raise_if("reason", rules.REASON_REQUIRED)
     if not selectors.month_is_validated(contract.structure_id, day):
-        _raise("day", rules.MONTH_NOT_LOCKED.format(month=rules.month_fr(day)))
+        raise_if("day", rules.MONTH_NOT_LOCKED.format(month=rules.month_fr(day)))
     _check(contract=contract, day=day, kind=kind, hours=new_hours, production_support=production_support)
     existing = TimesheetEntry.objects.filter(contract=contract, day=day, kind=kind).first()
     entry, previous = _save(
@@ -320,16 +309,16 @@ def planning_set_day(
     worked that weekday). At most 10 h a day and 48 h a week."""
     contract = _lock(contract)
     if not 0 <= weekday <= 6:
-        _raise("weekday", rules.WEEKDAY_INVALID)
+        raise_if("weekday", rules.WEEKDAY_INVALID)
     if hours < 0:
-        _raise("hours", rules.NEGATIVE_HOURS)
+        raise_if("hours", rules.NEGATIVE_HOURS)
     if production_support is not None and production_support.structure_id != contract.structure_id:
-        _raise("production_support", rules.SUPPORT_NOT_IN_STRUCTURE)
+        raise_if("production_support", rules.SUPPORT_NOT_IN_STRUCTURE)
     if hours > rules.DAY_MAX_HOURS:
-        _raise("hours", rules.PLANNING_DAY_OVER_MAX.format(hours=hours_fr(hours)))
+        raise_if("hours", rules.PLANNING_DAY_OVER_MAX.format(hours=hours_fr(hours)))
     week_total = sum((p.hours for p in contract.planned_days.all() if p.weekday != weekday), ZERO) + hours
     if week_total > rules.WEEK_MAX_HOURS:
-        _raise("hours", rules.PLANNING_WEEK_OVER_MAX.format(total=hours_fr(week_total)))
+        raise_if("hours", rules.PLANNING_WEEK_OVER_MAX.format(total=hours_fr(week_total)))
     planned = PlannedDay.objects.filter(contract=contract, weekday=weekday).first()
     if planned is None:
         planned = PlannedDay(contract=contract, weekday=weekday)

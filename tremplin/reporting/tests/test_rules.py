@@ -16,14 +16,6 @@ def test_age_band_boundaries():
     assert rules.age_band(rules.age_on(date(1975, 1, 1), date(2025, 1, 1))) == "50_plus"
 
 
-def test_month_parts_clip_to_the_period():
-    assert rules.month_parts(date(2024, 12, 20), date(2025, 2, 3)) == [
-        (date(2024, 12, 1), date(2024, 12, 20), date(2024, 12, 31)),
-        (date(2025, 1, 1), date(2025, 1, 1), date(2025, 1, 31)),
-        (date(2025, 2, 1), date(2025, 2, 1), date(2025, 2, 3)),
-    ]
-
-
 def test_days_covered_counts_overlapping_contracts_once_and_open_ended_ones():
     contracts = [
         (date(2025, 1, 1), date(2025, 1, 10)),

@@ -163,3 +163,11 @@ def test_absence_periods_run_over_the_weekend_and_stop_at_a_day_worked():
         rules.AbsencePeriod(EntryKind.PAID_LEAVE, date(2026, 3, 11), date(2026, 3, 11), Decimal(7)),
         rules.AbsencePeriod(EntryKind.SICK_LEAVE, date(2026, 3, 12), date(2026, 3, 12), Decimal(7)),
     ]
+
+
+def test_month_parts_clip_to_the_period():
+    assert rules.month_parts(date(2024, 12, 20), date(2025, 2, 3)) == [
+        (date(2024, 12, 1), date(2024, 12, 20), date(2024, 12, 31)),
+        (date(2025, 1, 1), date(2025, 1, 1), date(2025, 1, 31)),
+        (date(2025, 2, 1), date(2025, 2, 1), date(2025, 2, 3)),
+    ]

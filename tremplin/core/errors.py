@@ -1,0 +1,11 @@
+"""The one way services refuse a write: a ValidationError carrying the French message of the rule
+broken, on the form field it concerns when there is one."""
+
+from django.core.exceptions import ValidationError
+
+
+def raise_if(field: str | None, message: str | None) -> None:
+    """Raise the rule's `message` (on `field`, or on the whole form) when there is one; rules
+    return None when they pass, so `raise_if("end", rules.check_x(...))` reads as the rule."""
+    if message:
+        raise ValidationError({field: message} if field else message)
