@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
 from tremplin.core.forms import run_form
@@ -113,9 +112,11 @@ def grant_create(request):
 
 
 @require_roles(*WRITE_ROLES)
-@require_POST
 def grant_delete(request, pk):
+    """A page that asks before deleting (GET), then deletes (POST)."""
     grant = get_grant_or_404(request.scope, pk)
+    if request.method != "POST":
+        return render(request, "funding/grant_delete.html", {"grant": grant})
     services.grant_delete(actor=request.user, grant=grant)
-    messages.success(request, "La subvention est supprimée.")
+    messages.success(request, f"La subvention de {grant.funder_name} ({grant.purpose}) est supprimée.")
     return redirect("funding:home")

@@ -128,7 +128,11 @@ def test_grants_are_recorded_and_deleted(director_client, structure):
     )
     assert "12 500,00 EUR" in text(response)
     grant = Grant.objects.get()
-    director_client.post(reverse("funding:grant_delete", args=[grant.pk]))
+    ask = director_client.get(reverse("funding:grant_delete", args=[grant.pk]))
+    assert "Supprimer cette subvention ?" in text(ask) and "Région Occitanie" in text(ask)
+    assert Grant.objects.exists()  # asking deletes nothing
+    response = director_client.post(reverse("funding:grant_delete", args=[grant.pk]), follow=True)
+    assert "La subvention de Région Occitanie (Formations) est supprimée." in text(response)
     assert not Grant.objects.exists()
 
 
