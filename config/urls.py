@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("tremplin.recruitment.urls")),
     path("", include("tremplin.worktime.urls")),
     path("", include("tremplin.funding.urls")),
+    path("", include("tremplin.reporting.urls")),
     path("comptes/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,7 +20,7 @@ def test_director_follows_the_annex_and_prints_a_chantier_summary(page, demo, lo
 
     page.get_by_role("link", name="Financements").first.click()
     expect(page.get_by_role("heading", name="Conventions et financements")).to_be_visible()
-    expect(page.get_by_text("Région Occitanie")).to_be_visible()
+    expect(page.get_by_role("cell", name="Formations pré-qualifiantes")).to_be_visible()
     screenshot(page, "funding-home")
 
     page.get_by_role("link", name="Nouvelle convention").click()

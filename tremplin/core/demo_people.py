@@ -207,6 +207,15 @@ def _place(pathway: Pathway, person, support, actor, anchor: date, today: date, 
     referral = recruitment_services.referral_transition(
         actor=actor, referral=referral, to_state=ReferralState.INTERVIEW
     )
+    eligibility_services.diagnosis_create(
+        actor=actor,
+        person=person,
+        author_kind=AuthorKind.PRESCRIBER,
+        author_partner=partner,
+        author_name="Référent·e du prescripteur",
+        made_on=referral.referred_on,
+        criteria=_demo_criteria(person, referral.referred_on),
+    )
     eligibility_services.approval_record(
         actor=actor,
         person=person,
@@ -268,6 +277,26 @@ def _place(pathway: Pathway, person, support, actor, anchor: date, today: date, 
                 situation=FollowUpSituation.SAME_AS_EXIT,
                 comment="Contact téléphonique.",
             )
+
+
+def _demo_criteria(person, made_on: date) -> list[str]:
+    """The criteria of a hired person's diagnosis, from the person's situation: RSA (level 1) when
+    the person receives it, else three of level 2 (low education only up to CAP/BEP); age and QPV
+    when they apply."""
+    low_education = person.education_level in (EducationLevel.NONE, EducationLevel.INFRA_3, EducationLevel.LEVEL_3)
+    criteria = (
+        [Criterion.RSA]
+        if person.rsa
+        else [Criterion.DELD, Criterion.MOBILITY, Criterion.LOW_EDUCATION if low_education else Criterion.HOUSING]
+    )
+    age = relativedelta(made_on, person.birth_date).years
+    if age < 26:
+        criteria.append(Criterion.UNDER_26)
+    elif age >= 50:
+        criteria.append(Criterion.SENIOR_50)
+    if person.qpv:
+        criteria.append(Criterion.QPV)
+    return criteria
 
 
 def _backdate(referral, last_day: date) -> None:

@@ -37,7 +37,9 @@ NAVIGATION = [
     NavItem("Ateliers et chantiers", "tools", frozenset(STAFF_ROLES), "organisations:support_list"),
     NavItem("Heures", "clock", frozenset({Role.DIRECTOR, Role.SUPERVISOR, Role.ADMIN_STAFF}), "worktime:week"),
     NavItem("Financements", "bank", frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER}), "funding:home"),
-    NavItem("Indicateurs", "bar-chart", frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})),
+    NavItem(
+        "Indicateurs", "bar-chart", frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER}), "reporting:dashboard"
+    ),
     NavItem("L'ACI", "building", frozenset(STAFF_ROLES), "organisations:structure_detail"),
     NavItem("Journal d'audit", "journal-text", frozenset({Role.DIRECTOR}), "audit:log"),
 ]

@@ -4,6 +4,8 @@ cumulative, and projected to its end at the current pace)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -53,21 +55,31 @@ def annex_segments(annex: FinancialAnnex) -> list[rules.Segment]:
     )
 
 
-def annexes_meeting(structure: Structure, start: date, end: date) -> list[FinancialAnnex]:
-    return list(
-        FinancialAnnex.objects.filter(structure=structure, start__lte=end, end__gte=start)
+AnnexSegments = list[tuple[FinancialAnnex, list[rules.Segment]]]
+
+
+def annexes_by_structure(structure_ids: Iterable[int], start: date, end: date) -> dict[int, AnnexSegments]:
+    """ACI id -> its annexes meeting [start, end], oldest first, each with its stretches of constant
+    figures; two queries for any number of ACI."""
+    annexes = (
+        FinancialAnnex.objects.filter(structure_id__in=list(structure_ids), start__lte=end, end__gte=start)
         .prefetch_related("amendments")
         .order_by("start")
     )
+    result: dict[int, AnnexSegments] = defaultdict(list)
+    for annex in annexes:
+        result[annex.structure_id].append((annex, annex_segments(annex)))
+    return result
 
 
-def segments_meeting(structure: Structure, start: date, end: date) -> list[rules.Segment]:
-    return [segment for annex in annexes_meeting(structure, start, end) for segment in annex_segments(annex)]
+def segments_meeting(structure_ids: Iterable[int], start: date, end: date) -> list[rules.Segment]:
+    by_structure = annexes_by_structure(structure_ids, start, end)
+    return [segment for annexes in by_structure.values() for _, segments in annexes for segment in segments]
 
 
 def etp_conventioned(structure: Structure, start: date, end: date) -> Decimal:
     """The average number of conventioned posts over [start, end] (domain.md section 12)."""
-    return rules.etp_conventioned(segments_meeting(structure, start, end), start, end)
+    return rules.etp_conventioned(segments_meeting([structure.pk], start, end), start, end)
 
 
 def annex_in_force(structure: Structure, day: date) -> FinancialAnnex | None:

@@ -28,9 +28,7 @@ from tremplin.contracts.models import Contract, Exit
 from tremplin.eligibility.enums import Criterion
 from tremplin.eligibility.models import DiagnosisCriterion
 from tremplin.funding import rules as funding_rules
-from tremplin.funding.models import FinancialAnnex
-from tremplin.funding.rules import Segment
-from tremplin.funding.selectors import annex_segments
+from tremplin.funding.selectors import AnnexSegments, annexes_by_structure
 from tremplin.organisations.models import Structure
 from tremplin.people.enums import Sex
 from tremplin.reference.models import AidePosteRate, RsaAmount, Territory
@@ -139,21 +137,6 @@ def _criteria_by_person(person_ids: Iterable[int], end: date) -> dict[int, set[s
     return found
 
 
-AnnexSegments = list[tuple[FinancialAnnex, list[Segment]]]
-
-
-def _segments(structure_ids: list[int], start: date, end: date) -> dict[int, AnnexSegments]:
-    annexes = (
-        FinancialAnnex.objects.filter(structure_id__in=structure_ids, start__lte=end, end__gte=start)
-        .prefetch_related("amendments")
-        .order_by("start")
-    )
-    result: dict[int, AnnexSegments] = defaultdict(list)
-    for annex in annexes:
-        result[annex.structure_id].append((annex, annex_segments(annex)))
-    return result
-
-
 def _target(annexes: AnnexSegments, end: date) -> Decimal | None:
     """The target of the annex in force on the last day of the period, else of the last annex
     meeting the period (annexes of one structure never overlap)."""
@@ -195,7 +178,7 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
     paid = paid_hours_by_structure_and_month(structure_ids, start, end)
     hours_paid = sum(paid.values(), Decimal(0))
     full_time = worktime_rules.full_time_hours(start, end, reference.full_time)
-    annexes = _segments(structure_ids, start, end)
+    annexes = annexes_by_structure(structure_ids, start, end)
     etp_conventioned = Fraction(0)
     aide = Fraction(0)
     parts = worktime_rules.month_parts(start, end)

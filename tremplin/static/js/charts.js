@@ -21,7 +21,13 @@ document.addEventListener("DOMContentLoaded", () => {
       data: { labels: values.labels, datasets },
       options: {
         animation: false,
-        scales: { y: { beginAtZero: true, title: { display: true, text: values.unit || "" } } },
+        scales: {
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: values.unit || "" },
+            ticks: { precision: values.integer ? 0 : undefined },
+          },
+        },
         plugins: { legend: { display: datasets.length > 1 } },
         locale: "fr-FR",
       },

@@ -1,0 +1,6 @@
+"""Who reads the indicators: the director (of the ACI, or of the structure porteuse for all its
+ACI), the HR assistant, and the funder, who reads aggregates only (the indicators hold no name)."""
+
+from tremplin.accounts.enums import Role
+
+READ_ROLES = frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})

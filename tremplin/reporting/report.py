@@ -1,0 +1,127 @@
+"""The annual review (bilan) as rows a person reads: each indicator of indicators.py with its
+French label, its unit and its value rounded for display only (money to the cent, ETP to 2
+decimals, rates to 1 decimal; domain.md section 12). The page, the XLSX and the PDF read these
+same rows, so the three always show the same figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from tremplin.contracts.enums import ExitCategory
+from tremplin.people.enums import Sex
+
+COUNT, ETP, HOURS, MONEY, RATE, MONTHS = "count", "etp", "hours", "money", "rate", "months"
+PLACES = {COUNT: 0, ETP: 2, HOURS: 2, MONEY: 2, RATE: 1, MONTHS: 1}
+UNITS = {COUNT: "", ETP: "ETP", HOURS: "h", MONEY: "EUR", RATE: "%", MONTHS: "mois"}
+
+AGE_BAND_LABELS = {"under_26": "Moins de 26 ans", "26_49": "26 à 49 ans", "50_plus": "50 ans et plus"}
+CRITERIA_LABELS = {
+    "rsa": "Bénéficiaires du RSA",
+    "ass": "Allocataires de l'ASS",
+    "aah": "Allocataires de l'AAH",
+    "rqth": "Travailleurs handicapés (RQTH)",
+    "qpv": "Résidents d'un QPV",
+    "zrr": "Résidents d'une ZRR",
+    "under_26": "Moins de 26 ans (critère)",
+    "over_50": "50 ans et plus (critère)",
+    "deld": "Demandeurs d'emploi de 12 à 23 mois (DELD)",
+    "detld": "Demandeurs d'emploi de 24 mois et plus (DETLD)",
+    "low_education": "Niveau CAP/BEP ou infra",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    section: str
+    name: str  # the stable name, with the sub-key: "exits_by_category.durable"
+    label: str
+    kind: str
+    value: Decimal | int | None
+
+    @property
+    def rounded(self) -> Decimal | int | None:
+        if self.value is None or self.kind == COUNT:
+            return self.value
+        return Decimal(self.value).quantize(Decimal(1).scaleb(-PLACES[self.kind]), rounding=ROUND_HALF_UP)
+
+    @property
+    def unit(self) -> str:
+        return UNITS[self.kind]
+
+    @property
+    def text(self) -> str:
+        """French display: 1 234,56 ; "–" when the figure does not exist (a rate without exits)."""
+        if self.rounded is None:
+            return "–"
+        places = PLACES[self.kind]
+        text = f"{self.rounded:,.{places}f}".replace(",", "\u202f").replace(".", ",")
+        return f"{text} {self.unit}".strip()
+
+
+def review_rows(indicators: dict) -> list[Row]:
+    i = indicators
+    public = "Public accueilli"
+    rows = [
+        Row(public, "headcount", "Salarié·es en parcours (présent·es au moins un jour)", COUNT, i["headcount"]),
+        Row(public, "new_hires", "Nouvelles embauches", COUNT, i["new_hires"]),
+        *[
+            Row(public, f"people_by_sex.{sex.value}", f"{sex.label}s", COUNT, i["people_by_sex"].get(sex.value, 0))
+            for sex in Sex
+        ],
+        *[
+            Row(public, f"people_by_age_band.{band}", label, COUNT, i["people_by_age_band"][band])
+            for band, label in AGE_BAND_LABELS.items()
+        ],
+        *[
+            Row("Critères d'éligibilité", f"criteria_counts.{key}", label, COUNT, i["criteria_counts"][key])
+            for key, label in CRITERIA_LABELS.items()
+        ],
+    ]
+    activity = "Activité et financement"
+    rows += [
+        Row(activity, "etp_conventioned", "ETP conventionnés (moyenne sur la période)", ETP, i["etp_conventioned"]),
+        Row(activity, "etp_realised", "ETP réalisés", ETP, i["etp_realised"]),
+        Row(activity, "hours_paid", "Heures rémunérées", HOURS, i["hours_paid"]),
+        Row(activity, "aide_au_poste_earned", "Aide au poste acquise (estimation)", MONEY, i["aide_au_poste_earned"]),
+        Row(
+            activity,
+            "rsa_cofinanced_months",
+            "Mois co-financés par le Département (RSA)",
+            MONTHS,
+            i["rsa_cofinanced_months"],
+        ),
+        Row(activity, "rsa_cofinancing_amount", "Co-financement RSA (88 % du RSA)", MONEY, i["rsa_cofinancing_amount"]),
+    ]
+    exits = "Sorties"
+    rows += [
+        Row(exits, "exits_total", "Sorties de la période", COUNT, i["exits_total"]),
+        Row(exits, "exits_counted", "Sorties prises en compte (plus de 3 mois de parcours)", COUNT, i["exits_counted"]),
+        *[
+            Row(
+                exits,
+                f"exits_by_category.{category.value}",
+                category.label,
+                COUNT,
+                i["exits_by_category"][category.value],
+            )
+            for category in ExitCategory
+        ],
+        Row(exits, "dynamic_exit_rate", "Taux de sorties dynamiques", RATE, i["dynamic_exit_rate"]),
+        Row(exits, "dynamic_exit_target", "Objectif de la convention", RATE, i["dynamic_exit_target"]),
+        Row(
+            exits,
+            "average_pathway_months",
+            "Durée moyenne des parcours des sortant·es",
+            MONTHS,
+            i["average_pathway_months"],
+        ),
+    ]
+    return rows
+
+
+def sections(rows: list[Row]) -> list[tuple[str, list[Row]]]:
+    grouped: dict[str, list[Row]] = {}
+    for row in rows:
+        grouped.setdefault(row.section, []).append(row)
+    return list(grouped.items())

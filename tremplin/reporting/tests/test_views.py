@@ -1,0 +1,131 @@
+"""The dashboard, the annual review as XLSX and PDF: the same figures as a hand computation, the
+same for the funder (without any name), nothing for the other roles."""
+
+import html
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from tremplin.accounts.enums import Role
+from tremplin.accounts.tests.factories import MembershipFactory, UserFactory
+from tremplin.conftest import give_second_factor
+from tremplin.contracts.tests.factories import ContractFactory
+from tremplin.funding.tests.factories import FinancialAnnexFactory
+from tremplin.organisations.tests.factories import StructureFactory
+from tremplin.people.tests.factories import PersonFactory
+from tremplin.worktime.tests.factories import TimesheetEntryFactory
+
+PERIOD = {"du": "2025-01-01", "au": "2025-01-31"}
+
+
+def text(response) -> str:
+    return html.unescape(response.content.decode()).replace("\xa0", " ").replace("\u202f", " ")
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(date(2025, 6, 15), tick=False):
+        yield
+
+
+@pytest.fixture
+def figures(structure):
+    """One person under contract in January 2025, 3 days of 7 h; an annex of 10 ETP."""
+    FinancialAnnexFactory(convention__structure=structure, start=date(2025, 1, 1), end=date(2025, 12, 31))
+    person = PersonFactory(structure=structure, last_name="Nomsecret")
+    contract = ContractFactory(person=person, start=date(2024, 10, 1), initial_end=date(2025, 9, 30))
+    for day in (6, 7, 8):
+        TimesheetEntryFactory(contract=contract, day=date(2025, 1, day), hours=Decimal(7))
+    return structure
+
+
+# Hand computation for January 2025: 21 h paid / (1 820 h x 31 / 365) = 0.1359 -> "0,14 ETP".
+
+
+def test_director_reads_the_dashboard(director_client, figures):
+    page = text(director_client.get(reverse("reporting:dashboard"), PERIOD))
+    assert "Période du 01/01/2025 au 31/01/2025" in page
+    assert "0,14 ETP" in page
+    assert "10,00 ETP" in page and "21,00 h" in page
+    assert 'data-chart="etp-data"' in page and 'data-chart="exits-data"' in page
+    assert "Nomsecret" not in page
+
+
+def test_the_review_xlsx_holds_the_hand_computed_figures(director_client, figures):
+    response = director_client.get(reverse("reporting:review_xlsx"), PERIOD)
+    assert response.status_code == 200 and "bilan-" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = {row[4]: row[2] for row in sheet.iter_rows(min_row=5, values_only=True)}
+    assert values["headcount"] == 1
+    assert values["etp_realised"] == pytest.approx(0.14)
+    assert values["etp_conventioned"] == pytest.approx(10.0)
+    assert values["hours_paid"] == pytest.approx(21.0)
+    assert values["dynamic_exit_rate"] is None  # no exit: no rate, not 0
+
+
+def test_the_review_pdf_reads_the_same(director_client, figures):
+    response = director_client.get(reverse("reporting:review_pdf"), PERIOD)
+    assert response["Content-Type"] == "application/pdf"
+    content = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
+    content = content.replace("\u202f", " ").replace("\xa0", " ")
+    assert "Période du 01/01/2025 au 31/01/2025" in content
+    assert "ETP réalisés 0,14 ETP" in content and "Heures rémunérées 21,00 h" in content
+    assert "Nomsecret" not in content
+
+
+def test_the_funder_sees_the_same_figures_and_no_name(client, make_member, figures):
+    client.force_login(make_member(Role.FUNDER, figures))
+    page = text(client.get(reverse("reporting:dashboard"), PERIOD))
+    assert "10,00 ETP" in page and "21,00 h" in page and "Nomsecret" not in page
+    assert "Périmètre" not in page  # no consolidation for a funder
+
+
+@pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.SUPERVISOR, Role.PRESCRIBER])
+def test_other_roles_get_no_indicators(client, make_member, structure, role):
+    client.force_login(make_member(role, structure))
+    for name in ("reporting:dashboard", "reporting:review_xlsx", "reporting:review_pdf"):
+        assert client.get(reverse(name)).status_code == 404
+
+
+def test_a_reversed_or_malformed_period_is_said_in_french(director_client, figures):
+    page = text(director_client.get(reverse("reporting:dashboard"), {"du": "2025-03-01", "au": "2025-02-01"}))
+    assert "La fin de la période (01/02/2025) précède son début (01/03/2025)" in page
+    assert "Période du 01/01/2025 au 15/06/2025" in page  # the default period
+    page = text(director_client.get(reverse("reporting:dashboard"), {"du": "32/13/2025"}))
+    assert "La date « 32/13/2025 » n'est pas une date valide" in page
+
+
+def test_the_director_of_the_organisation_consolidates_its_aci(client, figures):
+    second = StructureFactory(organisation=figures.organisation, name="Second ACI")
+    FinancialAnnexFactory(convention__structure=second, start=date(2025, 1, 1), end=date(2025, 12, 31))
+    user = UserFactory()
+    MembershipFactory(user=user, role=Role.DIRECTOR, structure=None, organisation=figures.organisation)
+    give_second_factor(user)
+    client.force_login(user)
+    page = text(client.get(reverse("reporting:dashboard"), {**PERIOD, "perimetre": "organisation"}))
+    assert "(2 ACI)" in page and "20,00 ETP" in page  # 10 + 10 conventioned
+
+
+def test_an_aci_director_cannot_consolidate_the_organisation(director_client, figures):
+    StructureFactory(organisation=figures.organisation, name="ACI voisin")
+    page = text(director_client.get(reverse("reporting:dashboard"), {**PERIOD, "perimetre": "organisation"}))
+    assert "(2 ACI)" not in page and "10,00 ETP" in page
+
+
+def test_dashboard_query_count_does_not_grow_with_people(director_client, figures, django_assert_max_num_queries):
+    director_client.get(reverse("reporting:dashboard"), PERIOD)
+    with django_assert_max_num_queries(40) as captured:
+        director_client.get(reverse("reporting:dashboard"), PERIOD)
+    few = len(captured)
+    for index in range(5):
+        person = PersonFactory(structure=figures, last_name=f"Autre{index}")
+        contract = ContractFactory(person=person, start=date(2024, 12, 1), initial_end=date(2025, 6, 30))
+        TimesheetEntryFactory(contract=contract, day=date(2025, 1, 10), hours=Decimal(7))
+    with django_assert_max_num_queries(few):
+        director_client.get(reverse("reporting:dashboard"), PERIOD)

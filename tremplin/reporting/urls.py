@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reporting"
+urlpatterns = [
+    path("indicateurs/", views.dashboard, name="dashboard"),
+    path("indicateurs/bilan.xlsx", views.review_download_xlsx, name="review_xlsx"),
+    path("indicateurs/bilan.pdf", views.review_download_pdf, name="review_pdf"),
+]

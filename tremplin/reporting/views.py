@@ -1,0 +1,175 @@
+from datetime import date
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.text import slugify
+
+from tremplin.accounts.access import require_roles
+from tremplin.contracts.rules import fr
+from tremplin.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from tremplin.core.uploads import bytes_download
+from tremplin.worktime.rules import MissingReferenceHours
+
+from . import selectors
+from .access import READ_ROLES
+from .exports import review_xlsx
+from .indicators import compute_indicators
+from .report import review_rows, sections
+from .rules import MissingReference
+
+BAD_DATE = "La date « {value} » n'est pas une date valide : choisissez-la dans le calendrier (jj/mm/aaaa)."
+REVERSED = "La fin de la période ({end}) précède son début ({start}) : la période par défaut est affichée."
+TOO_LONG = "Une période dure au plus 5 ans : la période par défaut est affichée."
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _period(request) -> tuple[date, date, list[str]]:
+    """The period asked for (?du=&au=, ISO dates from the date inputs), else the 1st of January to
+    today; the French messages of what was refused."""
+    today = timezone.localdate()
+    start, end, errors = date(today.year, 1, 1), today, []
+    asked = {}
+    for name in ("du", "au"):
+        value = request.GET.get(name, "").strip()
+        if value:
+            try:
+                asked[name] = date.fromisoformat(value)
+            except ValueError:
+                errors.append(BAD_DATE.format(value=value))
+    asked_start, asked_end = asked.get("du", start), asked.get("au", end)
+    if asked_end < asked_start:
+        errors.append(REVERSED.format(start=fr(asked_start), end=fr(asked_end)))
+    elif (asked_end - asked_start).days > 5 * 366:
+        errors.append(TOO_LONG)
+    else:
+        start, end = asked_start, asked_end
+    return start, end, errors
+
+
+def _review(request) -> dict:
+    start, end, errors = _period(request)
+    perimeter = request.GET.get("perimetre", selectors.ACI)
+    structures = selectors.structures_of(request.scope, perimeter)
+    perimeter = selectors.ORGANISATION if len(structures) > 1 else selectors.ACI
+    title = (
+        f"Bilan de {structures[0].organisation.name} ({len(structures)} ACI)"
+        if perimeter == selectors.ORGANISATION
+        else f"Bilan de {structures[0].name}"
+    )
+    context = {
+        "start": start,
+        "end": end,
+        "errors": errors,
+        "perimeter": perimeter,
+        "perimeters": selectors.perimeters(request.scope),
+        "structures": structures,
+        "title": title,
+        "period_text": f"Période du {fr(start)} au {fr(end)}",
+        "query": f"du={start.isoformat()}&au={end.isoformat()}&perimetre={perimeter}",
+    }
+    try:
+        indicators = compute_indicators(structures, start, end)
+        context["months"] = selectors.monthly_etp(structures, start, end)
+    except (MissingReference, MissingReferenceHours) as error:
+        context["errors"] = [*errors, str(error)]
+        return context
+    rows = review_rows(indicators)
+    context.update(indicators=indicators, rows=rows, sections=sections(rows), by_name={r.name: r for r in rows})
+    return context
+
+
+def _charts(context: dict) -> dict:
+    months, rows = context["months"], context["by_name"]
+    exit_rows = [r for r in context["rows"] if r.name.startswith("exits_by_category.")]
+    criteria_rows = [r for r in context["rows"] if r.name.startswith("criteria_counts.")]
+    return {
+        "etp_chart": {
+            "unit": "ETP",
+            "labels": [f"{m.month:%m/%Y}" for m in months],
+            "series": [
+                {
+                    "label": "ETP réalisés",
+                    "kind": "bar",
+                    "color": "#1d5c4d",
+                    "values": [float(round(m.etp_realised, 2)) for m in months],
+                },
+                {
+                    "label": "ETP conventionnés",
+                    "kind": "line",
+                    "color": "#1e3a8a",
+                    "dashed": True,
+                    "values": [float(round(m.etp_conventioned, 2)) for m in months],
+                },
+            ],
+        },
+        "exits_chart": {
+            "unit": "sorties",
+            "integer": True,
+            "labels": [r.label for r in exit_rows],
+            "series": [
+                {
+                    "label": "Sorties prises en compte",
+                    "kind": "bar",
+                    "color": "#c2410c",
+                    "values": [r.value for r in exit_rows],
+                }
+            ],
+        },
+        "criteria_chart": {
+            "unit": "personnes",
+            "integer": True,
+            "labels": [r.label for r in criteria_rows],
+            "series": [
+                {
+                    "label": "Salarié·es en parcours",
+                    "kind": "bar",
+                    "color": "#1d5c4d",
+                    "values": [r.value for r in criteria_rows],
+                }
+            ],
+        },
+        "exits_rows": exit_rows,
+        "criteria_rows": criteria_rows,
+        "headline": [
+            rows["headcount"],
+            rows["etp_realised"],
+            rows["etp_conventioned"],
+            rows["dynamic_exit_rate"],
+            rows["dynamic_exit_target"],
+        ],
+    }
+
+
+@require_roles(*READ_ROLES)
+def dashboard(request):
+    context = _review(request)
+    if "rows" in context:
+        context.update(_charts(context))
+    return render(request, "reporting/dashboard.html", context)
+
+
+def _filename(context: dict, extension: str) -> str:
+    return f"bilan-{slugify(context['title'])}-{context['start']:%Y%m%d}-{context['end']:%Y%m%d}.{extension}"
+
+
+@require_roles(*READ_ROLES)
+def review_download_xlsx(request):
+    context = _review(request)
+    if "rows" not in context:
+        return render(request, "reporting/dashboard.html", context, status=409)
+    content = review_xlsx(context["rows"], title=context["title"], period=context["period_text"])
+    return bytes_download(content, filename=_filename(context, "xlsx"), content_type=XLSX)
+
+
+@require_roles(*READ_ROLES)
+def review_download_pdf(request):
+    context = _review(request)
+    if "rows" not in context:
+        return render(request, "reporting/dashboard.html", context, status=409)
+    context["today"] = timezone.localdate()
+    try:
+        pdf = render_pdf("reporting/review.pdf.html", context, request=request)
+    except PdfUnavailable as error:
+        context["errors"] = [str(error)]
+        return render(request, "reporting/dashboard.html", context, status=503)
+    return pdf_response(pdf, _filename(context, "pdf"))
