@@ -18,8 +18,8 @@ from tremplin.partners import services as partner_services
 from tremplin.partners.enums import PartnerKind
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
-from tremplin.reference.loading import load_annual_hours, load_rome, load_smic
-from tremplin.reference.models import AnnualReferenceHours, RomeJob, SmicRate
+from tremplin.reference.loading import load_aide_au_poste, load_annual_hours, load_rome, load_rsa, load_smic
+from tremplin.reference.models import AidePosteRate, AnnualReferenceHours, RomeJob, RsaAmount, SmicRate
 
 from .demo_funding import seed_funding, seed_timesheet_history, validate_months
 from .demo_people import seed_people
@@ -65,6 +65,8 @@ def seed_demo() -> dict[str, int]:
     load_smic(SmicRate)
     load_rome(RomeJob)
     load_annual_hours(AnnualReferenceHours)
+    load_aide_au_poste(AidePosteRate)
+    load_rsa(RsaAmount)
     organisation = Organisation.objects.filter(siren="775672272").first() or organisation_services.organisation_create(
         name="Association Tremplin Solidaire (démo)", siren="775672272", rna="W343001234"
     )
