@@ -39,6 +39,11 @@ def test_director_downloads_the_review_and_the_funder_sees_the_same(new_page, de
     pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_path.read_bytes())).pages).split())
     assert "Taux de sorties dynamiques" in pdf_text
 
+    page.get_by_role("link", name="Liste RSA pour le Département").click()
+    expect(page.get_by_role("heading", name="Co-financement du Département (RSA)")).to_be_visible()
+    expect(page.get_by_role("cell", name="Total")).to_be_visible()
+    screenshot(page, "reporting-rsa-list")
+
     funder_page = new_page()
     login(funder_page, FUNDER)
     funder_page.get_by_role("link", name="Indicateurs").first.click()

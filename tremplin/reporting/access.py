@@ -4,3 +4,7 @@ ACI), the HR assistant, and the funder, who reads aggregates only (the indicator
 from tremplin.accounts.enums import Role
 
 READ_ROLES = frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})
+
+# The list of RSA co-financing names the employees: the Département receives it from the ACI, so
+# the direction and HR produce it; the funder role reads aggregates only.
+NAMED_LIST_ROLES = frozenset({Role.DIRECTOR, Role.ADMIN_STAFF})

@@ -37,3 +37,48 @@ def review_xlsx(rows: list[Row], *, title: str, period: str) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def rsa_xlsx(report, *, title: str, period: str) -> bytes:
+    """The Département's list: one line per employee, the part of each month co-financed, the total
+    of months and the amount (rounded for display: months to 2 decimals, money to the cent)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Co-financement RSA"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([period, "", "", "88 % du montant forfaitaire du RSA pour une personne seule, par mois sous contrat"])
+    sheet.append([])
+    sheet.append(
+        ["Nom", "Prénom", "Date de naissance", *[f"{m:%m/%Y}" for m in report.months], "Mois", "Montant (EUR)"]
+    )
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for row in report.rows:
+        sheet.append(
+            [
+                row.person.last_name.upper(),
+                row.person.first_name,
+                row.person.birth_date.strftime("%d/%m/%Y"),
+                *[None if share is None else round(float(share), 2) for share in row.shares],
+                round(float(row.months), 2),
+                round(float(row.amount), 2),
+            ]
+        )
+    sheet.append(
+        [
+            "TOTAL",
+            "",
+            "",
+            *[None for _ in report.months],
+            round(float(report.total_months), 2),
+            round(float(report.total_amount), 2),
+        ]
+    )
+    sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 18
+    sheet.column_dimensions["C"].width = 16
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

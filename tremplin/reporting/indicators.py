@@ -146,6 +146,44 @@ def _target(annexes: AnnexSegments, end: date) -> Decimal | None:
     return (in_force or annexes[-1][0]).dynamic_exit_target
 
 
+@dataclass(frozen=True)
+class RsaMonth:
+    """One employee who received RSA before hiring, in one month meeting the period."""
+
+    structure_id: int
+    person_id: int
+    month: date  # first day
+    share: Fraction  # days under contract in the part of the month in P / days of the month
+    amount: Fraction  # share x 88 % x RSA single-person amount in force on the first day of the month
+
+
+def _rsa_months(present: dict, criteria: dict, parts: list, rsa_table: list) -> list[RsaMonth]:
+    lines = []
+    for (structure_id, person_id), span in sorted(present.items()):
+        if Criterion.RSA not in criteria.get(person_id, ()):
+            continue
+        for month, part_start, part_end in parts:
+            covered = rules.days_covered_in(span.contracts, part_start, part_end)
+            if covered == 0:
+                continue
+            share = Fraction(covered, worktime_rules.days_of_month(month))
+            amount = share * rules.RSA_COFINANCING_SHARE * Fraction(rules.rsa_amount_on(rsa_table, month))
+            lines.append(RsaMonth(structure_id, person_id, month, share, amount))
+    return lines
+
+
+def rsa_cofinancing(structures: Iterable[Structure], start: date, end: date) -> list[RsaMonth]:
+    """The lines behind `rsa_cofinanced_months` and `rsa_cofinancing_amount`, person by person and
+    month by month: the list the Département asks for. Three queries."""
+    if message := rules.check_period(start, end):
+        raise ValueError(message)
+    spans = _spans([s.pk for s in structures], end)
+    present = {key: span for key, span in spans.items() if span.covers(start, end)}
+    criteria = _criteria_by_person({person_id for _, person_id in present}, end)
+    rsa_table = list(RsaAmount.objects.order_by("valid_from").values_list("valid_from", "single_person_amount"))
+    return _rsa_months(present, criteria, worktime_rules.month_parts(start, end), rsa_table)
+
+
 def compute_indicators(structures: Iterable[Structure], start: date, end: date) -> dict:
     """The indicators of [start, end] (domain.md section 12), summed over `structures`.
 
@@ -203,17 +241,9 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
             )
 
     # RSA co-financing: people under contract in P with the RSA criterion
-    rsa_months, rsa_amount = Fraction(0), Fraction(0)
-    for (_, person_id), span in present.items():
-        if Criterion.RSA not in criteria.get(person_id, ()):
-            continue
-        for month, part_start, part_end in parts:
-            covered = rules.days_covered_in(span.contracts, part_start, part_end)
-            if covered == 0:
-                continue
-            term = Fraction(covered, worktime_rules.days_of_month(month))
-            rsa_months += term
-            rsa_amount += term * rules.RSA_COFINANCING_SHARE * Fraction(rules.rsa_amount_on(reference.rsa, month))
+    rsa = _rsa_months(present, criteria, parts, reference.rsa)
+    rsa_months = sum((line.share for line in rsa), Fraction(0))
+    rsa_amount = sum((line.amount for line in rsa), Fraction(0))
 
     # Exits
     exits = list(

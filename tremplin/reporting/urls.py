@@ -7,4 +7,6 @@ urlpatterns = [
     path("indicateurs/", views.dashboard, name="dashboard"),
     path("indicateurs/bilan.xlsx", views.review_download_xlsx, name="review_xlsx"),
     path("indicateurs/bilan.pdf", views.review_download_pdf, name="review_pdf"),
+    path("indicateurs/rsa/", views.rsa_list, name="rsa_list"),
+    path("indicateurs/rsa.xlsx", views.rsa_list_xlsx, name="rsa_xlsx"),
 ]

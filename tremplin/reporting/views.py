@@ -11,8 +11,8 @@ from tremplin.core.uploads import bytes_download
 from tremplin.worktime.rules import MissingReferenceHours
 
 from . import selectors
-from .access import READ_ROLES
-from .exports import review_xlsx
+from .access import NAMED_LIST_ROLES, READ_ROLES
+from .exports import review_xlsx, rsa_xlsx
 from .indicators import compute_indicators
 from .report import review_rows, sections
 from .rules import MissingReference
@@ -173,3 +173,40 @@ def review_download_pdf(request):
         context["errors"] = [str(error)]
         return render(request, "reporting/dashboard.html", context, status=503)
     return pdf_response(pdf, _filename(context, "pdf"))
+
+
+def _rsa(request) -> dict:
+    start, end, errors = _period(request)
+    perimeter = request.GET.get("perimetre", selectors.ACI)
+    structures = selectors.structures_of(request.scope, perimeter)
+    context = {
+        "start": start,
+        "end": end,
+        "errors": errors,
+        "structures": structures,
+        "perimeter": selectors.ORGANISATION if len(structures) > 1 else selectors.ACI,
+        "perimeters": selectors.perimeters(request.scope),
+        "period_text": f"Période du {fr(start)} au {fr(end)}",
+    }
+    context["query"] = f"du={start.isoformat()}&au={end.isoformat()}&perimetre={context['perimeter']}"
+    try:
+        context["report"] = selectors.rsa_report(structures, start, end)
+    except MissingReference as error:
+        context["errors"] = [*errors, str(error)]
+    return context
+
+
+@require_roles(*NAMED_LIST_ROLES)
+def rsa_list(request):
+    return render(request, "reporting/rsa.html", _rsa(request))
+
+
+@require_roles(*NAMED_LIST_ROLES)
+def rsa_list_xlsx(request):
+    context = _rsa(request)
+    if "report" not in context:
+        return render(request, "reporting/rsa.html", context, status=409)
+    title = f"Co-financement RSA – {', '.join(s.name for s in context['structures'])}"
+    content = rsa_xlsx(context["report"], title=title, period=context["period_text"])
+    filename = f"cofinancement-rsa-{context['start']:%Y%m%d}-{context['end']:%Y%m%d}.xlsx"
+    return bytes_download(content, filename=filename, content_type=XLSX)

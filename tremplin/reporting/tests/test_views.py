@@ -129,3 +129,56 @@ def test_dashboard_query_count_does_not_grow_with_people(director_client, figure
         TimesheetEntryFactory(contract=contract, day=date(2025, 1, 10), hours=Decimal(7))
     with django_assert_max_num_queries(few):
         director_client.get(reverse("reporting:dashboard"), PERIOD)
+
+
+@pytest.fixture
+def rsa_people(structure):
+    """Awa received RSA before hiring (contract from 15/01/2025); Bruno did not."""
+    from tremplin.eligibility.enums import Criterion
+    from tremplin.eligibility.tests.factories import EligibilityDiagnosisFactory
+
+    awa = PersonFactory(structure=structure, last_name="Sow", first_name="Awa", birth_date=date(1990, 5, 4))
+    EligibilityDiagnosisFactory(person=awa, made_on=date(2025, 1, 6), criteria=[Criterion.RSA])
+    ContractFactory(person=awa, start=date(2025, 1, 15), initial_end=date(2025, 6, 30))
+    bruno = PersonFactory(structure=structure, last_name="Petit", first_name="Bruno")
+    EligibilityDiagnosisFactory(
+        person=bruno, made_on=date(2025, 1, 6), criteria=[Criterion.DELD, Criterion.MOBILITY, Criterion.HOUSING]
+    )
+    ContractFactory(person=bruno, start=date(2025, 1, 2), initial_end=date(2025, 6, 30))
+    return awa
+
+
+# Hand computation, January-February 2025, RSA single person in force: 635,71 EUR (April 2024):
+# January 17/31 of a month, February 28/28; 88 % x 635,71 = 559,4248 EUR a month;
+# 17/31 x 559,4248 = 306,7813 + 559,4248 = 866,2061 -> "866,21 EUR"; 1 + 17/31 = 1,5484 -> "1,55".
+RSA_PERIOD = {"du": "2025-01-01", "au": "2025-02-28"}
+
+
+def test_the_rsa_list_for_the_departement(director_client, rsa_people):
+    page = text(director_client.get(reverse("reporting:rsa_list"), RSA_PERIOD))
+    assert "SOW Awa" in page and "Petit" not in page
+    assert "0,55" in page and "1,00" in page  # 17/31 of January, all of February
+    assert "1,55" in page and "866,21 EUR" in page
+    dashboard = text(director_client.get(reverse("reporting:dashboard"), RSA_PERIOD))
+    assert "1,5 mois" in dashboard and "866,21 EUR" in dashboard  # the indicators say the same
+
+
+def test_the_rsa_list_as_xlsx(director_client, rsa_people):
+    response = director_client.get(reverse("reporting:rsa_xlsx"), RSA_PERIOD)
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    assert rows[0] == ("Nom", "Prénom", "Date de naissance", "01/2025", "02/2025", "Mois", "Montant (EUR)")
+    assert rows[1] == ("SOW", "Awa", "04/05/1990", 0.55, 1.0, 1.55, 866.21)
+    assert rows[-1][0] == "TOTAL" and rows[-1][-1] == 866.21
+
+
+@pytest.mark.parametrize("role", [Role.FUNDER, Role.COUNSELLOR, Role.SUPERVISOR])
+def test_the_named_rsa_list_is_for_direction_and_hr_only(client, make_member, structure, rsa_people, role):
+    client.force_login(make_member(role, structure))
+    assert client.get(reverse("reporting:rsa_list")).status_code == 404
+    assert client.get(reverse("reporting:rsa_xlsx")).status_code == 404
+
+
+def test_hr_reads_the_rsa_list(client, make_member, structure, rsa_people):
+    client.force_login(make_member(Role.ADMIN_STAFF, structure))
+    assert "SOW Awa" in text(client.get(reverse("reporting:rsa_list"), RSA_PERIOD))
