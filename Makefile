@@ -7,8 +7,12 @@ STAMP_NPM := node_modules/.installed
 
 .PHONY: run test lint setup assets migrate seed worker ci clean
 
+# The background worker (reports built with their progress) runs beside the server and stops with it.
 run: setup migrate seed
 	@$(PY) manage.py demo_logins
+	@echo "Tâches en arrière-plan : manage.py db_worker (journal dans db_worker.log)"
+	@$(PY) manage.py db_worker >db_worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(STAMP_PY) assets
@@ -46,4 +50,4 @@ test: setup lint
 	sh scripts/pytest.sh
 
 clean:
-	rm -rf $(VENV) node_modules tremplin/static/vendor db.sqlite3 .pytest_cache screenshots
+	rm -rf $(VENV) node_modules tremplin/static/vendor db.sqlite3 db_worker.log .pytest_cache screenshots

@@ -39,6 +39,15 @@ def test_director_downloads_the_review_and_the_funder_sees_the_same(new_page, de
     pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_path.read_bytes())).pages).split())
     assert "Taux de sorties dynamiques" in pdf_text
 
+    page.get_by_label("Bilan détaillé par ACI, préparé en arrière-plan").select_option("xlsx")
+    page.get_by_role("button", name="Préparer le bilan").click()
+    expect(page.get_by_text("Le bilan est prêt.")).to_be_visible()  # tests run tasks at once
+    screenshot(page, "reporting-background-review")
+    with page.expect_download() as report_info:
+        page.get_by_role("link", name="Télécharger").click()
+    assert report_info.value.suggested_filename.endswith(".xlsx")
+    page.goto(demo.url("/indicateurs/"))
+
     page.get_by_role("link", name="Liste RSA pour le Département").click()
     expect(page.get_by_role("heading", name="Co-financement du Département (RSA)")).to_be_visible()
     expect(page.get_by_role("cell", name="Total")).to_be_visible()

@@ -8,7 +8,16 @@ from openpyxl.styles import Font
 from .report import COUNT, PLACES, Row
 
 
-def review_xlsx(rows: list[Row], *, title: str, period: str) -> bytes:
+def _cell(row: Row):
+    value = row.rounded
+    return None if value is None else (value if row.kind == COUNT else float(value))
+
+
+def review_xlsx(
+    rows: list[Row], *, title: str, period: str, columns: list[tuple[str, list[Row]]] | None = None
+) -> bytes:
+    """One line per indicator; with `columns` (an organisation), the figures of each ACI after the
+    whole."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Bilan"
@@ -16,22 +25,15 @@ def review_xlsx(rows: list[Row], *, title: str, period: str) -> bytes:
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([period])
     sheet.append([])
-    sheet.append(["Rubrique", "Indicateur", "Valeur", "Unité", "Nom stable"])
+    columns = columns or []
+    sheet.append(["Rubrique", "Indicateur", "Valeur", "Unité", "Nom stable", *[name for name, _ in columns]])
     for cell in sheet[4]:
         cell.font = Font(bold=True)
-    for row in rows:
-        value = row.rounded
-        sheet.append(
-            [
-                row.section,
-                row.label,
-                None if value is None else (value if row.kind == COUNT else float(value)),
-                row.unit,
-                row.name,
-            ]
-        )
-        if value is not None and row.kind != COUNT:
-            sheet.cell(sheet.max_row, 3).number_format = "#,##0." + "0" * PLACES[row.kind]
+    for index, row in enumerate(rows):
+        sheet.append([row.section, row.label, _cell(row), row.unit, row.name, *[_cell(rs[index]) for _, rs in columns]])
+        for column in [3, *range(6, 6 + len(columns))]:
+            if row.kind != COUNT:
+                sheet.cell(sheet.max_row, column).number_format = "#,##0." + "0" * PLACES[row.kind]
     for column, width in zip("ABCDE", (26, 58, 14, 8, 34), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()

@@ -1,8 +1,11 @@
 from datetime import date
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
 from tremplin.contracts.rules import fr
@@ -10,7 +13,7 @@ from tremplin.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from tremplin.core.uploads import bytes_download
 from tremplin.worktime.rules import MissingReferenceHours
 
-from . import selectors
+from . import selectors, services
 from .access import NAMED_LIST_ROLES, READ_ROLES
 from .exports import review_xlsx, rsa_xlsx
 from .indicators import compute_indicators
@@ -149,7 +152,7 @@ def dashboard(request):
 
 
 def _filename(context: dict, extension: str) -> str:
-    return f"bilan-{slugify(context['title'])}-{context['start']:%Y%m%d}-{context['end']:%Y%m%d}.{extension}"
+    return f"{slugify(context['title'])}-{context['start']:%Y%m%d}-{context['end']:%Y%m%d}.{extension}"
 
 
 @require_roles(*READ_ROLES)
@@ -210,3 +213,58 @@ def rsa_list_xlsx(request):
     content = rsa_xlsx(context["report"], title=title, period=context["period_text"])
     filename = f"cofinancement-rsa-{context['start']:%Y%m%d}-{context['end']:%Y%m%d}.xlsx"
     return bytes_download(content, filename=filename, content_type=XLSX)
+
+
+@require_roles(*READ_ROLES)
+@require_POST
+def report_create(request):
+    """Queue the review of the period and perimeter asked for; its page shows the progress."""
+    start, end, errors = _period(request)
+    if errors:
+        for error in errors:
+            messages.error(request, error)
+        return redirect("reporting:dashboard")
+    structures = selectors.structures_of(request.scope, request.GET.get("perimetre", selectors.ACI))
+    try:
+        report = services.report_request(
+            actor=request.user,
+            structure=request.scope.structure,
+            structures=structures,
+            start=start,
+            end=end,
+            file_format=request.POST.get("format", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("reporting:dashboard")
+    return redirect("reporting:report_detail", pk=report.pk)
+
+
+def _own_report(request, pk):
+    """A review is its requester's, in the ACI where it was asked for."""
+    from .models import ReportRequest
+
+    return get_object_or_404(
+        ReportRequest.objects.filter(requested_by=request.user, structure_id=request.scope.structure.pk), pk=pk
+    )
+
+
+@require_roles(*READ_ROLES)
+def report_detail(request, pk):
+    report = _own_report(request, pk)
+    template = "reporting/_report_status.html" if request.htmx else "reporting/report.html"
+    return render(request, template, {"report": report})
+
+
+@require_roles(*READ_ROLES)
+def report_download(request, pk):
+    from django.http import Http404
+
+    from tremplin.core.uploads import file_download
+
+    report = _own_report(request, pk)
+    if report.status != "done":
+        raise Http404("Le bilan n'est pas prêt.")
+    content_type = XLSX if report.file_format == "xlsx" else "application/pdf"
+    return file_download(report.file, filename=report.filename, content_type=content_type)

@@ -26,6 +26,7 @@ from tremplin.people.models import PersonDocument
 from tremplin.people.tests.factories import PersonFactory
 from tremplin.recruitment.models import ReferralAttachment
 from tremplin.recruitment.tests.factories import InformationSessionFactory, ReferralFactory
+from tremplin.reporting.models import ReportRequest
 from tremplin.worktime.models import TimesheetEntry
 
 SENTINEL = "SENTINELLE-VAL-VERT"
@@ -127,7 +128,11 @@ def ours(db):
         purpose=SENTINEL,
         created_by=director,
     )
+    report = ReportRequest.objects.create(
+        requested_by=director, structure=structure, start=date(2026, 1, 1), end=date(2026, 1, 31), file_format="xlsx"
+    )
     return {
+        "report": report,
         "convention": convention,
         "annex": annex,
         "grant": grant,
@@ -185,6 +190,7 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
         "convention": ["funding:annex_create"],
         "annex": ["funding:annex_detail", "funding:annex_amend"],
         "grant": ["funding:grant_delete"],
+        "report": ["reporting:report_detail", "reporting:report_download"],
     }
     records = {url_name: {"pk": ours[record].pk} for record, names in by_record.items() for url_name in names}
     if name in records:

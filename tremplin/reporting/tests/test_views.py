@@ -182,3 +182,59 @@ def test_the_named_rsa_list_is_for_direction_and_hr_only(client, make_member, st
 def test_hr_reads_the_rsa_list(client, make_member, structure, rsa_people):
     client.force_login(make_member(Role.ADMIN_STAFF, structure))
     assert "SOW Awa" in text(client.get(reverse("reporting:rsa_list"), RSA_PERIOD))
+
+
+def test_a_review_built_in_the_background_shows_its_progress_then_its_file(
+    client, figures, django_capture_on_commit_callbacks
+):
+    """Tests run tasks at once (ImmediateBackend): the request is built when it is committed."""
+    from tremplin.reporting.models import ReportRequest, ReportStatus
+
+    second = StructureFactory(organisation=figures.organisation, name="Second ACI")
+    FinancialAnnexFactory(convention__structure=second, start=date(2025, 1, 1), end=date(2025, 12, 31))
+    user = UserFactory()
+    MembershipFactory(user=user, role=Role.DIRECTOR, structure=None, organisation=figures.organisation)
+    give_second_factor(user)
+    client.force_login(user)
+    url = reverse("reporting:report_create") + "?du=2025-01-01&au=2025-01-31&perimetre=organisation"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"format": "xlsx"})
+    report = ReportRequest.objects.get()
+    assert response.url == reverse("reporting:report_detail", args=[report.pk])
+    assert report.status == ReportStatus.DONE and report.progress == 100
+    page = text(client.get(response.url))
+    assert "Le bilan est prêt." in page and "hx-trigger" not in page  # no more polling
+    download = client.get(reverse("reporting:report_download", args=[report.pk]))
+    sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    header = [cell.value for cell in sheet[4]]
+    assert header[5:] == ["Second ACI", figures.name]  # by name
+    etp = next(row for row in sheet.iter_rows(min_row=5, values_only=True) if row[4] == "etp_conventioned")
+    assert etp[2] == pytest.approx(20.0) and etp[5] == pytest.approx(10.0) and etp[6] == pytest.approx(10.0)
+
+
+def test_a_queued_review_polls_and_belongs_to_its_requester(client, director_client, director, make_member, figures):
+    from tremplin.reporting.models import ReportRequest
+
+    report = ReportRequest.objects.create(
+        requested_by=director, structure=figures, start=date(2025, 1, 1), end=date(2025, 1, 31), file_format="pdf"
+    )
+    page = text(director_client.get(reverse("reporting:report_detail", args=[report.pk])))
+    assert "hx-trigger" in page and "Avancement : 0 %" in page
+    assert director_client.get(reverse("reporting:report_download", args=[report.pk])).status_code == 404
+    client.force_login(make_member(Role.DIRECTOR, figures))  # a colleague: not theirs
+    assert client.get(reverse("reporting:report_detail", args=[report.pk])).status_code == 404
+
+
+def test_a_review_without_reference_figures_fails_in_french(
+    director_client, figures, django_capture_on_commit_callbacks
+):
+    from tremplin.reference.models import AidePosteRate
+    from tremplin.reporting.models import ReportRequest, ReportStatus
+
+    AidePosteRate.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        director_client.post(reverse("reporting:report_create") + "?du=2025-01-01&au=2025-01-31", {"format": "pdf"})
+    report = ReportRequest.objects.get()
+    assert report.status == ReportStatus.FAILED
+    assert "Aucun montant de l'aide au poste" in report.error
+    assert report.error in text(director_client.get(reverse("reporting:report_detail", args=[report.pk])))
