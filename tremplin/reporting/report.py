@@ -120,6 +120,12 @@ def review_rows(indicators: dict) -> list[Row]:
     return rows
 
 
+def review_title(structures) -> str:
+    if len(structures) > 1:
+        return f"Bilan de {structures[0].organisation.name} ({len(structures)} ACI)"
+    return f"Bilan de {structures[0].name}"
+
+
 def sections(rows: list[Row]) -> list[tuple[str, list[Row]]]:
     grouped: dict[str, list[Row]] = {}
     for row in rows:

@@ -23,7 +23,7 @@ from . import rules
 from .exports import review_xlsx
 from .indicators import compute_indicators
 from .models import ReportFormat, ReportRequest, ReportStatus
-from .report import review_rows, sections
+from .report import review_rows, review_title, sections
 from .rules import MissingReference
 
 logger = logging.getLogger(__name__)
@@ -58,11 +58,7 @@ def report_build(*, report_id: int) -> None:
     message; anything else too, with a generic message (and the error in the log)."""
     report = ReportRequest.objects.get(pk=report_id)
     structures = list(report.structures.order_by("name"))
-    title = (
-        f"Bilan de {structures[0].organisation.name} ({len(structures)} ACI)"
-        if len(structures) > 1
-        else f"Bilan de {structures[0].name}"
-    )
+    title = review_title(structures)
     period = f"Période du {fr(report.start)} au {fr(report.end)}"
     _progress(report, 0, "Démarrage", status=ReportStatus.RUNNING)
     try:

@@ -17,7 +17,7 @@ from . import selectors, services
 from .access import NAMED_LIST_ROLES, READ_ROLES
 from .exports import review_xlsx, rsa_xlsx
 from .indicators import compute_indicators
-from .report import review_rows, sections
+from .report import review_rows, review_title, sections
 from .rules import MissingReference
 
 BAD_DATE = "La date « {value} » n'est pas une date valide : choisissez-la dans le calendrier (jj/mm/aaaa)."
@@ -49,27 +49,27 @@ def _period(request) -> tuple[date, date, list[str]]:
     return start, end, errors
 
 
-def _review(request) -> dict:
+def _selection(request) -> dict:
+    """The period and the ACI asked for (?du=&au=&perimetre=), as every page of the app reads them."""
     start, end, errors = _period(request)
-    perimeter = request.GET.get("perimetre", selectors.ACI)
-    structures = selectors.structures_of(request.scope, perimeter)
+    structures = selectors.structures_of(request.scope, request.GET.get("perimetre", selectors.ACI))
     perimeter = selectors.ORGANISATION if len(structures) > 1 else selectors.ACI
-    title = (
-        f"Bilan de {structures[0].organisation.name} ({len(structures)} ACI)"
-        if perimeter == selectors.ORGANISATION
-        else f"Bilan de {structures[0].name}"
-    )
-    context = {
+    return {
         "start": start,
         "end": end,
         "errors": errors,
         "perimeter": perimeter,
         "perimeters": selectors.perimeters(request.scope),
         "structures": structures,
-        "title": title,
+        "title": review_title(structures),
         "period_text": f"Période du {fr(start)} au {fr(end)}",
         "query": f"du={start.isoformat()}&au={end.isoformat()}&perimetre={perimeter}",
     }
+
+
+def _review(request) -> dict:
+    context = _selection(request)
+    start, end, structures, errors = context["start"], context["end"], context["structures"], context["errors"]
     try:
         indicators = compute_indicators(structures, start, end)
         context["months"] = selectors.monthly_etp(structures, start, end)
@@ -179,23 +179,11 @@ def review_download_pdf(request):
 
 
 def _rsa(request) -> dict:
-    start, end, errors = _period(request)
-    perimeter = request.GET.get("perimetre", selectors.ACI)
-    structures = selectors.structures_of(request.scope, perimeter)
-    context = {
-        "start": start,
-        "end": end,
-        "errors": errors,
-        "structures": structures,
-        "perimeter": selectors.ORGANISATION if len(structures) > 1 else selectors.ACI,
-        "perimeters": selectors.perimeters(request.scope),
-        "period_text": f"Période du {fr(start)} au {fr(end)}",
-    }
-    context["query"] = f"du={start.isoformat()}&au={end.isoformat()}&perimetre={context['perimeter']}"
+    context = _selection(request)
     try:
-        context["report"] = selectors.rsa_report(structures, start, end)
+        context["report"] = selectors.rsa_report(context["structures"], context["start"], context["end"])
     except MissingReference as error:
-        context["errors"] = [*errors, str(error)]
+        context["errors"] = [*context["errors"], str(error)]
     return context
 
 
@@ -219,19 +207,18 @@ def rsa_list_xlsx(request):
 @require_POST
 def report_create(request):
     """Queue the review of the period and perimeter asked for; its page shows the progress."""
-    start, end, errors = _period(request)
-    if errors:
-        for error in errors:
+    selection = _selection(request)
+    if selection["errors"]:
+        for error in selection["errors"]:
             messages.error(request, error)
         return redirect("reporting:dashboard")
-    structures = selectors.structures_of(request.scope, request.GET.get("perimetre", selectors.ACI))
     try:
         report = services.report_request(
             actor=request.user,
             structure=request.scope.structure,
-            structures=structures,
-            start=start,
-            end=end,
+            structures=selection["structures"],
+            start=selection["start"],
+            end=selection["end"],
             file_format=request.POST.get("format", ""),
         )
     except ValidationError as error:
