@@ -8,3 +8,13 @@ READ_ROLES = frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})
 # The list of RSA co-financing names the employees: the Département receives it from the ACI, so
 # the direction and HR produce it; the funder role reads aggregates only.
 NAMED_LIST_ROLES = frozenset({Role.DIRECTOR, Role.ADMIN_STAFF})
+
+
+def get_report_or_404(scope, pk: int):
+    """A review belongs to its requester, in the ACI where it was asked for: 404 for anyone else."""
+    from django.shortcuts import get_object_or_404
+
+    from .models import ReportRequest
+
+    reports = ReportRequest.objects.filter(requested_by=scope.user, structure_id=scope.structure.pk)
+    return get_object_or_404(reports, pk=pk)

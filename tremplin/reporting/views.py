@@ -2,7 +2,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
@@ -14,7 +14,7 @@ from tremplin.core.uploads import bytes_download
 from tremplin.worktime.rules import MissingReferenceHours
 
 from . import selectors, services
-from .access import NAMED_LIST_ROLES, READ_ROLES
+from .access import NAMED_LIST_ROLES, READ_ROLES, get_report_or_404
 from .exports import review_xlsx, rsa_xlsx
 from .indicators import compute_indicators
 from .report import review_rows, review_title, sections
@@ -228,18 +228,9 @@ def report_create(request):
     return redirect("reporting:report_detail", pk=report.pk)
 
 
-def _own_report(request, pk):
-    """A review is its requester's, in the ACI where it was asked for."""
-    from .models import ReportRequest
-
-    return get_object_or_404(
-        ReportRequest.objects.filter(requested_by=request.user, structure_id=request.scope.structure.pk), pk=pk
-    )
-
-
 @require_roles(*READ_ROLES)
 def report_detail(request, pk):
-    report = _own_report(request, pk)
+    report = get_report_or_404(request.scope, pk)
     template = "reporting/_report_status.html" if request.htmx else "reporting/report.html"
     return render(request, template, {"report": report})
 
@@ -250,7 +241,7 @@ def report_download(request, pk):
 
     from tremplin.core.uploads import file_download
 
-    report = _own_report(request, pk)
+    report = get_report_or_404(request.scope, pk)
     if report.status != "done":
         raise Http404("Le bilan n'est pas prêt.")
     content_type = XLSX if report.file_format == "xlsx" else "application/pdf"
