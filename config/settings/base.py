@@ -56,6 +56,14 @@ INSTALLED_APPS = [
     "tremplin.worktime",
     "tremplin.funding",
     "tremplin.reporting",
+    "tremplin.support",
+    "tremplin.skills",
+    "tremplin.reviews",
+    "tremplin.immersions",
+    "tremplin.training",
+    "tremplin.justice",
+    "tremplin.committees",
+    "tremplin.satisfaction",
 ]
 
 MIDDLEWARE = [

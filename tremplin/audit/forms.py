@@ -20,3 +20,12 @@ class AuditFilterForm(StyledFormMixin, forms.Form):
         if start and end and end < start:
             self.add_error("date_to", "La date de fin doit être postérieure ou égale à la date de début.")
         return cleaned
+
+
+class SensitiveReadFilterForm(StyledFormMixin, forms.Form):
+    reader = forms.ModelChoiceField(label="Lecteur", queryset=None, required=False, empty_label="Tous")
+    personne = forms.IntegerField(required=False, widget=forms.HiddenInput())
+
+    def __init__(self, *args, readers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reader"].queryset = readers

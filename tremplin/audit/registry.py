@@ -49,6 +49,7 @@ NOT_AUDITED: dict[str, str] = {
     "reference.AnnualReferenceHours": "reference data, changed by decree through the admin",
     "reference.AidePosteRate": "reference data, changed by decree through the admin",
     "reference.RsaAmount": "reference data, changed by decree through the admin",
+    "audit.SensitiveRead": "the log of sensitive reads itself, append-only",
     "reporting.ReportRequest": "a generated file of aggregated figures (no personal data), kept for its requester",
 }
 

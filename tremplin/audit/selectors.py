@@ -61,3 +61,17 @@ def audit_actors(scope: Scope) -> QuerySet[User]:
         .distinct()
         .order_by("last_name", "first_name")
     )
+
+
+def sensitive_read_list(scope: Scope, *, person_id: int | None = None, reader: User | None = None):
+    """The reads of sensitive data in the ACI of the scope, for a director."""
+    from .models import SensitiveRead
+
+    if not can_read_audit_trail(scope):
+        return SensitiveRead.objects.none()
+    reads = SensitiveRead.objects.filter(structure_id__in=scope.structure_ids)
+    if person_id is not None:
+        reads = reads.filter(person_id=person_id)
+    if reader is not None:
+        reads = reads.filter(reader=reader)
+    return reads.select_related("reader", "person").order_by("-read_at", "-pk")

@@ -8,6 +8,8 @@ from importlib import import_module
 ALERT_SOURCES = [
     ("tremplin.contracts.selectors", "contract_alerts"),
     ("tremplin.eligibility.selectors", "eligibility_alerts"),
+    ("tremplin.support.selectors", "support_alerts"),
+    ("tremplin.justice.selectors", "justice_alerts"),
 ]
 
 

@@ -4,6 +4,7 @@ Later issues add people, contracts and hours here."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
@@ -57,6 +58,19 @@ PARTNERS = [
     ("SPIP de l'Hérault", PartnerKind.SPIP),
     ("CCAS de Sète", PartnerKind.CCAS),
     ("Département de l'Hérault – pôle insertion", PartnerKind.DEPARTMENT),
+]
+
+
+# The demo data of the domains of the pathway's support, each app's `demo.seed(...)`, in order.
+DEMO_SOURCES = [
+    "tremplin.support.demo",
+    "tremplin.skills.demo",
+    "tremplin.reviews.demo",
+    "tremplin.immersions.demo",
+    "tremplin.training.demo",
+    "tremplin.justice.demo",
+    "tremplin.committees.demo",
+    "tremplin.satisfaction.demo",
 ]
 
 
@@ -152,6 +166,8 @@ def seed_demo() -> dict[str, int]:
         )
     seed_timesheets(structures=structures.values(), actor=users["rh@demo.tremplin.fr"], today=today)
     seed_funding(structures=structures, director=director, today=today)
+    for module in DEMO_SOURCES:
+        import_module(module).seed(structures=structures, users=users, partners=partners, today=today)
     return {
         "organisations": Organisation.objects.count(),
         "structures": Structure.objects.count(),

@@ -9,6 +9,14 @@ TIMELINE_SOURCES = [
     "tremplin.recruitment.selectors",
     "tremplin.eligibility.selectors",
     "tremplin.contracts.selectors",
+    "tremplin.support.selectors",
+    "tremplin.skills.selectors",
+    "tremplin.reviews.selectors",
+    "tremplin.immersions.selectors",
+    "tremplin.training.selectors",
+    "tremplin.justice.selectors",
+    "tremplin.committees.selectors",
+    "tremplin.satisfaction.selectors",
 ]
 
 

@@ -21,6 +21,7 @@ from . import services
 from .access import EDITOR_ROLES, can_edit_people, can_see_nir, get_document_or_404, get_person_or_404
 from .forms import DocumentForm, PeopleFilterForm, PersonForm
 from .nir import decrypt_nir, format_nir, mask_nir
+from .sections import person_sections
 from .selectors import CRITERIA_FILTERS, PeopleFilters, Stage, counsellors_of, people_list, stage_of
 from .timeline import person_timeline
 
@@ -134,6 +135,7 @@ def person_detail(request, pk):
             "person": person,
             "nir": (format_nir(nir) if can_see_nir(scope) else mask_nir(nir)) if nir else "",
             "timeline": person_timeline(person, scope),
+            "sections": person_sections(person, scope),
             "contracts": contracts,
             "current": next((c for c in contracts if not c.ended_on and not hasattr(c, "exit")), None),
             "referrals": referrals,

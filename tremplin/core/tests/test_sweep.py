@@ -9,6 +9,7 @@ without telling this test how to fill its parameters.
 """
 
 from datetime import date
+from importlib import import_module
 
 import pytest
 from django.core.files.base import ContentFile
@@ -31,6 +32,12 @@ from tremplin.worktime.models import TimesheetEntry
 
 SENTINEL = "SENTINELLE-VAL-VERT"
 
+# Apps that describe their own records and public pages to the sweep (`tests/sweep.py`).
+SWEEP_MODULES = [
+    import_module(f"tremplin.{app}.tests.sweep")
+    for app in ("support", "skills", "reviews", "immersions", "training", "justice", "committees", "satisfaction")
+]
+
 # Views that answer without login. Anything else must redirect an anonymous visitor to login.
 PUBLIC_URL_NAMES = {
     "core:health",
@@ -52,7 +59,7 @@ PUBLIC_URL_NAMES = {
     "mfa_trust",
     "account_logout",
     "admin:login",  # redirects to allauth's login (config/urls.py: secure_admin_login)
-}
+}.union(*(module.PUBLIC_URL_NAMES for module in SWEEP_MODULES))
 
 # Third-party URL names with their own access control (allauth's own pages act on the logged-in
 # user only; Django's admin requires is_staff, which no role grants). They are still swept for
@@ -131,7 +138,7 @@ def ours(db):
     report = ReportRequest.objects.create(
         requested_by=director, structure=structure, start=date(2026, 1, 1), end=date(2026, 1, 31), file_format="xlsx"
     )
-    return {
+    ours = {
         "report": report,
         "convention": convention,
         "annex": annex,
@@ -149,6 +156,10 @@ def ours(db):
         "document": document,
         "follow_up": follow_up,
     }
+    ours["extra_urls"] = {}
+    for module in SWEEP_MODULES:
+        ours["extra_urls"].update(module.sweep_kwargs(ours))
+    return ours
 
 
 def kwargs_for(name: str, pattern, ours) -> dict | None:
@@ -195,6 +206,8 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
     records = {url_name: {"pk": ours[record].pk} for record, names in by_record.items() for url_name in names}
     if name in records:
         return records[name]
+    if name in ours["extra_urls"]:
+        return ours["extra_urls"][name]
     if params == {"month"}:  # a month of the acting user's own ACI, not a record of ours
         return {"month": "2026-02"}
     if name and name.startswith(THIRD_PARTY_PREFIXES):

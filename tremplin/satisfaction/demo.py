@@ -1,0 +1,5 @@
+"""Demo data of the satisfaction app (idempotent), called by core.demo.seed_demo."""
+
+
+def seed(*, structures, users, partners, today) -> None:
+    return None

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SkillsConfig(AppConfig):
+    name = "tremplin.skills"
+    label = "skills"
+    verbose_name = "Évaluations des compétences"

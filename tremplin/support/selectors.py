@@ -1,0 +1,15 @@
+"""Reads of the support app."""
+
+
+def timeline_events(person, *, scope) -> list:
+    return []
+
+
+def person_section(person, *, scope):
+    """The block of this app on the person page, or None when the viewer may not see it."""
+    return None
+
+
+def support_alerts(scope, *, today) -> list:
+    """This app's items of the échéancier (core/alerts.py)."""
+    return []
