@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 
-.PHONY: run test lint setup assets migrate seed worker ci clean
+.PHONY: run test test-slow lint setup assets migrate seed worker ci clean
 
 # The background worker (reports built with their progress) runs beside the server and stops with it.
 run: setup migrate seed
@@ -45,9 +45,14 @@ lint: $(STAMP_PY)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# The suite on every core; the tests marked `slow` (the whole demo archived and restored, the
+# 5 000-row import, schemathesis) run with `make test-slow` and in CI (.ci/run).
 test: setup lint
 	$(PY) manage.py makemigrations --check --dry-run
-	sh scripts/pytest.sh
+	sh scripts/pytest.sh -n auto -m "not slow"
+
+test-slow: setup
+	sh scripts/pytest.sh -n auto -m slow
 
 clean:
 	rm -rf $(VENV) node_modules tremplin/static/vendor db.sqlite3 db_worker.log .pytest_cache screenshots

@@ -27,6 +27,9 @@ urlpatterns = [
     path("", include("tremplin.justice.urls")),
     path("", include("tremplin.committees.urls")),
     path("", include("tremplin.satisfaction.urls")),
+    path("", include("tremplin.portability.urls")),
+    path("", include("tremplin.imports.urls")),
+    path("", include("tremplin.api.urls")),  # token pages, and the REST API at api/v1/
     path("comptes/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

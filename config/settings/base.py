@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "django_tasks_db",
+    "ninja",  # the REST API (tremplin.api); listed so that its docs page uses the local swagger-ui
     # Tremplin, one app per business domain (docs/architecture.md)
     "tremplin.core",
     "tremplin.accounts",
@@ -64,6 +65,9 @@ INSTALLED_APPS = [
     "tremplin.justice",
     "tremplin.committees",
     "tremplin.satisfaction",
+    "tremplin.portability",
+    "tremplin.imports",
+    "tremplin.api",
 ]
 
 MIDDLEWARE = [

@@ -295,3 +295,18 @@ def login(demo_data):
         return log_in(browser_page, demo_data, email, password, shots=shots)
 
     return do
+
+
+def nav_to(page, label: str) -> None:
+    """Clicks the entry `label` of the main navigation, opening its menu first when the bar
+    groups it in one (a role with many pages: "Pilotage", "Gestion"...)."""
+    nav = page.get_by_role("navigation", name="Navigation principale")
+    link = nav.get_by_role("link", name=label, exact=True)
+    if not link.is_visible():
+        menus = nav.locator("li.dropdown")
+        for index in range(menus.count()):
+            menu = menus.nth(index)
+            if menu.locator("a.dropdown-item").filter(has_text=re.compile(rf"^\s*{re.escape(label)}\s*$")).count():
+                menu.locator("button.dropdown-toggle").click()
+                break
+    link.click()

@@ -5,6 +5,8 @@ downloads the summary of a chantier for its client as a PDF."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import nav_to
+
 pytestmark = pytest.mark.browser
 
 DIRECTOR = "direction@demo.tremplin.fr"
@@ -18,7 +20,7 @@ def test_director_follows_the_annex_and_prints_a_chantier_summary(page, demo, lo
     expect(page.get_by_text("Projection à la fin de l'annexe")).to_be_visible()
     screenshot(page, "funding-director-home")
 
-    page.get_by_role("link", name="Financements").first.click()
+    nav_to(page, "Financements")
     expect(page.get_by_role("heading", name="Conventions et financements")).to_be_visible()
     expect(page.get_by_role("cell", name="Formations pré-qualifiantes")).to_be_visible()
     screenshot(page, "funding-home")
@@ -43,7 +45,7 @@ def test_director_follows_the_annex_and_prints_a_chantier_summary(page, demo, lo
     expect(page.get_by_role("cell", name="13,50")).to_be_visible()
     screenshot(page, "funding-annex-detail")
 
-    page.get_by_role("link", name="Ateliers et chantiers").first.click()
+    nav_to(page, "Ateliers et chantiers")
     page.get_by_role("link", name="Berges du Lez").click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Synthèse PDF pour le client").click()

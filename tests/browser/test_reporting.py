@@ -6,6 +6,8 @@ import io
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import nav_to
+
 pytestmark = pytest.mark.browser
 
 DIRECTOR = "direction@demo.tremplin.fr"
@@ -18,7 +20,7 @@ def test_director_downloads_the_review_and_the_funder_sees_the_same(new_page, de
 
     page = new_page()
     login(page, DIRECTOR)
-    page.get_by_role("link", name="Indicateurs").first.click()
+    nav_to(page, "Indicateurs")
     expect(page.get_by_role("heading", name="Indicateurs", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Sorties par catégorie")).to_be_visible()
     screenshot(page, "reporting-director-dashboard")
@@ -55,7 +57,7 @@ def test_director_downloads_the_review_and_the_funder_sees_the_same(new_page, de
 
     funder_page = new_page()
     login(funder_page, FUNDER)
-    funder_page.get_by_role("link", name="Indicateurs").first.click()
+    nav_to(funder_page, "Indicateurs")
     expect(funder_page.locator(".stat").first).to_have_text(headline)
     body = funder_page.locator("main").inner_text()
     assert "Diallo" not in body and "Amina" not in body  # a demo employee: never named to a funder

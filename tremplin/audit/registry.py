@@ -40,6 +40,31 @@ AUDITED_MODELS: dict[str, dict] = {
     "funding.FinancialAnnex": {},
     "funding.AnnexAmendment": {},
     "funding.Grant": {},
+    "justice.JusticeMeasure": {"mask_fields": ["notes"]},
+    "justice.JusticeAttendance": {},
+    "justice.OrientationSession": {},
+    "justice.OrientationAttendance": {},
+    "training.TrainingAction": {},
+    "training.QualificationProgramme": {},
+    "training.ProgrammePhase": {},
+    "training.Enrolment": {},
+    "immersions.HostCompany": {},
+    "immersions.Immersion": {"mask_fields": ["evaluation_text"]},
+    "skills.SkillGrid": {},
+    "skills.SkillCriterion": {},
+    "skills.SkillEvaluation": {"mask_fields": ["comment"]},
+    "skills.SkillRating": {},
+    "reviews.Review": {"mask_fields": ["professional_project", "next_steps", "technical_assessment"]},
+    "support.Diagnosis": {},
+    "support.ObstacleAssessment": {"mask_fields": ["actions"]},
+    "support.Objective": {},
+    "support.Appointment": {"mask_fields": ["notes"]},
+    "support.PartnerReferral": {"mask_fields": ["comment"]},
+    "committees.Committee": {"mask_fields": ["minutes"]},
+    "committees.CommitteeDecision": {"mask_fields": ["text"]},
+    "satisfaction.Invitation": {"exclude_fields": ["token_hash", "used"]},
+    "satisfaction.Testimonial": {},
+    "api.ApiToken": {"exclude_fields": ["token_hash", "last_used_at"]},
 }
 
 # Models of Tremplin apps that are not case data and are therefore not audited.
@@ -50,7 +75,13 @@ NOT_AUDITED: dict[str, str] = {
     "reference.AidePosteRate": "reference data, changed by decree through the admin",
     "reference.RsaAmount": "reference data, changed by decree through the admin",
     "audit.SensitiveRead": "the log of sensitive reads itself, append-only",
+    "satisfaction.SatisfactionResponse": (
+        "anonymous answers: a dated audit entry would tie each one to the invitation used"
+    ),
     "reporting.ReportRequest": "a generated file of aggregated figures (no personal data), kept for its requester",
+    "imports.ImportBatch": (
+        "the record of an import itself (who, when, file hash, counts); the records it writes are audited one by one"
+    ),
 }
 
 

@@ -36,6 +36,7 @@ from tremplin.contracts.models import Amendment, Contract, Exit, FollowUp
 from tremplin.eligibility import rules as eligibility_rules
 from tremplin.eligibility.enums import AuthorKind, Criterion
 from tremplin.eligibility.models import Approval, DiagnosisCriterion, EligibilityDiagnosis
+from tremplin.funding.models import Convention, FinancialAnnex
 from tremplin.organisations.enums import ActivitySector, SupportKind
 from tremplin.organisations.models import Organisation, ProductionSupport, Structure
 from tremplin.partners.enums import PartnerKind
@@ -45,6 +46,8 @@ from tremplin.people.models import Person
 from tremplin.recruitment.enums import ReferralState, RefusalReason
 from tremplin.recruitment.models import Referral, ReferralTransition
 from tremplin.reference.models import RomeJob
+from tremplin.worktime.enums import EntryKind
+from tremplin.worktime.models import TimesheetEntry
 
 LogEntry = get_logentry_model()  # auditlog's, or the project's own if AUDITLOG_LOGENTRY_MODEL is set
 
@@ -160,6 +163,8 @@ class NetworkDataset:
         order = (Person, Referral, ReferralTransition, EligibilityDiagnosis, DiagnosisCriterion, Approval, Contract)
         for model in (*order, Amendment, Exit, FollowUp):
             model.objects.bulk_create(data.rows.get(model, []), batch_size=BATCH)
+        annexes = self._annexes(sites)
+        timesheet_lines = self._timesheets()
         entries = self._audit_trail()
         LogEntry.objects.bulk_create(entries, batch_size=BATCH)
         counts = {
@@ -168,9 +173,77 @@ class NetworkDataset:
             "orientations": len(data.rows[Referral]),
             "contrats": len(data.rows[Contract]),
             "sorties": len(data.rows.get(Exit, [])),
+            "annexes financières": annexes,
+            "lignes d'heures": timesheet_lines,
             "entrées du journal": LogEntry.objects.count(),
         }
         return sites, counts
+
+    def _annexes(self, sites: list[Site]) -> int:
+        """A convention and the financial annex of the current year for each ACI: the ETP
+        conventioned is close to its occupation, so that the dashboard has realistic figures."""
+        year = self.today.year
+        conventions = [
+            Convention(
+                structure=site.structure,
+                reference=site.structure.convention_reference,
+                start=date(year, 1, 1),
+                end=date(year + 2, 12, 31),
+                created_by=site.director,
+            )
+            for site in sites
+        ]
+        Convention.objects.bulk_create(conventions)
+        annexes = [
+            FinancialAnnex(
+                convention=convention,
+                structure=convention.structure,
+                number=f"ACI{convention.structure.department:0>3}{year % 100:02d}{index + 1:04d}",
+                start=date(year, 1, 1),
+                end=date(year, 12, 31),
+                etp_conventioned=Decimal(len(site.people)) * Decimal("0.30"),
+                modulated_part=Decimal(5),
+                dynamic_exit_target=Decimal(60),
+                amount=Decimal(len(site.people)) * Decimal("0.30") * Decimal(23921),
+                created_by=site.director,
+            )
+            for index, (site, convention) in enumerate(zip(sites, conventions, strict=True))
+        ]
+        FinancialAnnex.objects.bulk_create(annexes)
+        return len(annexes)
+
+    def _timesheets(self) -> int:
+        """The hours of every contract from the 1st of January to yesterday, Monday to Friday at a
+        fifth of the weekly hours, on the contract's atelier or chantier, in bulk."""
+        first, last = date(self.today.year, 1, 1), self.today - timedelta(days=1)
+        ended = {exit_.contract_id: exit_.exit_date for exit_ in self.data.rows.get(Exit, [])}
+        count = 0
+        lines = []
+        for contract in self.data.rows[Contract]:
+            day = max(first, contract.start)
+            stop = min(last, ended.get(contract.pk) or contract.ended_on or contract.end or last)
+            hours = (contract.weekly_hours / 5).quantize(Decimal("0.01"))
+            while day <= stop:
+                if day.weekday() < 5:
+                    lines.append(
+                        TimesheetEntry(
+                            contract_id=contract.pk,
+                            person_id=contract.person_id,
+                            structure_id=contract.structure_id,
+                            production_support_id=contract.production_support_id,
+                            day=day,
+                            kind=EntryKind.WORKED,
+                            hours=hours,
+                            created_by_id=contract.created_by_id,
+                        )
+                    )
+                day += timedelta(days=1)
+            if len(lines) >= 20 * BATCH:
+                TimesheetEntry.objects.bulk_create(lines, batch_size=BATCH)
+                count += len(lines)
+                lines = []
+        TimesheetEntry.objects.bulk_create(lines, batch_size=BATCH)
+        return count + len(lines)
 
     def _create_network(self, structures: int) -> list[Site]:
         organisations, partners_by_org = [], {}

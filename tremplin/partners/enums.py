@@ -23,10 +23,26 @@ class PartnerKind(models.TextChoices):
     ASE = "ase", "Aide sociale à l'enfance"
     CADA = "cada", "CADA / centre d'accueil de demandeurs d'asile"
     CPH = "cph", "Centre provisoire d'hébergement"
+    HOUSING_BODY = "housing_body", "Bailleur social / organisme de logement"
+    HEALTH_CENTRE = "health_centre", "Centre de santé / CMP / PASS"
+    DEBT_ADVICE = "debt_advice", "Point conseil budget / Banque de France"
+    CHILDCARE = "childcare", "Mode de garde (crèche, relais petite enfance)"
+    DRIVING_SCHOOL = "driving_school", "Auto-école (sociale ou solidaire)"
+    MOBILITY = "mobility", "Plateforme mobilité / garage solidaire"
     ASSOCIATION = "association", "Association d'insertion ou d'action sociale"
     SIAE = "siae", "Autre SIAE"
     OTHER = "other", "Autre organisme"
 
 
-# Referrals from these partners reveal justice, addiction or child-welfare information.
-SENSITIVE_KINDS = frozenset({PartnerKind.SPIP, PartnerKind.PJJ, PartnerKind.CSAPA, PartnerKind.CAARUD, PartnerKind.ASE})
+# Referrals from (or to) these partners reveal justice, addiction, child-welfare, health or debt information.
+SENSITIVE_KINDS = frozenset(
+    {
+        PartnerKind.SPIP,
+        PartnerKind.PJJ,
+        PartnerKind.CSAPA,
+        PartnerKind.CAARUD,
+        PartnerKind.ASE,
+        PartnerKind.HEALTH_CENTRE,
+        PartnerKind.DEBT_ADVICE,
+    }
+)

@@ -27,4 +27,4 @@ class AidePosteRateAdmin(admin.ModelAdmin):
 
 @admin.register(RsaAmount)
 class RsaAmountAdmin(admin.ModelAdmin):
-    list_display = ["valid_from", "single_person_amount", "source"]
+    list_display = ["valid_from", "single_person_amount", "cofinancing_percent", "source"]

@@ -59,9 +59,11 @@ def load_aide_au_poste(AidePosteRate) -> int:
 
 
 def load_rsa(RsaAmount) -> int:
+    # Migration 0006 loads the amounts with a model state that has no share yet (0007 adds it).
+    has_share = any(field.name == "cofinancing_percent" for field in RsaAmount._meta.get_fields())
     for row in read_rows("rsa.csv"):
-        RsaAmount.objects.update_or_create(
-            valid_from=date.fromisoformat(row["valid_from"]),
-            defaults={"single_person_amount": Decimal(row["single_person_amount"]), "source": row["source"]},
-        )
+        defaults = {"single_person_amount": Decimal(row["single_person_amount"]), "source": row["source"]}
+        if has_share:
+            defaults["cofinancing_percent"] = Decimal(row["cofinancing_percent"])
+        RsaAmount.objects.update_or_create(valid_from=date.fromisoformat(row["valid_from"]), defaults=defaults)
     return RsaAmount.objects.count()

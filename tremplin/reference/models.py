@@ -96,12 +96,17 @@ class AidePosteRate(models.Model):
 
 
 class RsaAmount(models.Model):
-    """The RSA montant forfaitaire for a single person, base of the Département co-financing
-    (88 %, décret 2014-728; domain.md section 10)."""
+    """The RSA montant forfaitaire for a single person, base of the Département co-financing,
+    and the share of it the Département pays each month for an employee who received RSA before
+    hiring (88 %, décret 2014-728; domain.md section 10): both dated, so that a change of either
+    is one new row."""
 
     valid_from = models.DateField("en vigueur à partir du", unique=True)
     single_person_amount = models.DecimalField(
         "montant forfaitaire, personne seule (EUR)", max_digits=8, decimal_places=2
+    )
+    cofinancing_percent = models.DecimalField(
+        "part cofinancée par le Département (%)", max_digits=5, decimal_places=2, default=88
     )
     source = models.CharField("source", max_length=300)
 
@@ -114,7 +119,12 @@ class RsaAmount(models.Model):
                 condition=models.Q(single_person_amount__gt=0),
                 name="rsa_amount_positive",
                 violation_error_message="Le montant du RSA doit être positif.",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(cofinancing_percent__gt=0, cofinancing_percent__lte=100),
+                name="rsa_cofinancing_percent_range",
+                violation_error_message="La part cofinancée doit être comprise entre 0 et 100 %.",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -29,10 +29,14 @@ from tremplin.eligibility.enums import Criterion
 from tremplin.eligibility.models import DiagnosisCriterion
 from tremplin.funding import rules as funding_rules
 from tremplin.funding.selectors import AnnexSegments, annexes_by_structure
+from tremplin.immersions.selectors import pmsmp_figures
 from tremplin.organisations.models import Structure
 from tremplin.people.enums import Sex
 from tremplin.reference.models import AidePosteRate, RsaAmount, Territory
 from tremplin.reference.selectors import annual_reference_hours_table
+from tremplin.support.enums import ObstacleCategory
+from tremplin.support.selectors import obstacle_figures
+from tremplin.training.selectors import training_figures
 from tremplin.worktime import rules as worktime_rules
 from tremplin.worktime.selectors import hours_worked_by_person_and_year, paid_hours_by_structure_and_month
 
@@ -72,6 +76,11 @@ INDICATOR_NAMES = (
     "dynamic_exit_rate",
     "dynamic_exit_target",
     "average_pathway_months",
+    "obstacles_by_category",
+    "pmsmp_count",
+    "pmsmp_hired",
+    "trainings_count",
+    "certifications_passed",
     "rsa_cofinanced_months",
     "rsa_cofinancing_amount",
     "aide_au_poste_earned",
@@ -98,8 +107,16 @@ class _PersonSpan:
 @dataclass(frozen=True)
 class _Reference:
     full_time: list[tuple[date, Decimal]]
-    rsa: list[tuple[date, Decimal]]
+    rsa: list[tuple[date, Fraction]]
     socle: dict[str, list[tuple[date, Decimal]]]
+
+
+def _rsa_table() -> list[tuple[date, Fraction]]:
+    """(valid from, the monthly amount co-financed: share of the Département x RSA single person)."""
+    rows = RsaAmount.objects.order_by("valid_from").values_list(
+        "valid_from", "single_person_amount", "cofinancing_percent"
+    )
+    return [(valid_from, Fraction(amount) * Fraction(percent) / 100) for valid_from, amount, percent in rows]
 
 
 def _reference() -> _Reference:
@@ -110,7 +127,7 @@ def _reference() -> _Reference:
         socle[territory].append((valid_from, value))
     return _Reference(
         full_time=annual_reference_hours_table(),
-        rsa=list(RsaAmount.objects.order_by("valid_from").values_list("valid_from", "single_person_amount")),
+        rsa=_rsa_table(),
         socle=dict(socle),
     )
 
@@ -154,7 +171,7 @@ class RsaMonth:
     person_id: int
     month: date  # first day
     share: Fraction  # days under contract in the part of the month in P / days of the month
-    amount: Fraction  # share x 88 % x RSA single-person amount in force on the first day of the month
+    amount: Fraction  # share x 88 % (cofinancing_percent) x RSA single person in force on the 1st of the month
 
 
 def _rsa_months(present: dict, criteria: dict, parts: list, rsa_table: list) -> list[RsaMonth]:
@@ -167,7 +184,7 @@ def _rsa_months(present: dict, criteria: dict, parts: list, rsa_table: list) -> 
             if covered == 0:
                 continue
             share = Fraction(covered, worktime_rules.days_of_month(month))
-            amount = share * rules.RSA_COFINANCING_SHARE * Fraction(rules.rsa_amount_on(rsa_table, month))
+            amount = share * rules.rsa_amount_on(rsa_table, month)
             lines.append(RsaMonth(structure_id, person_id, month, share, amount))
     return lines
 
@@ -180,7 +197,7 @@ def rsa_cofinancing(structures: Iterable[Structure], start: date, end: date) -> 
     spans = _spans([s.pk for s in structures], end)
     present = {key: span for key, span in spans.items() if span.covers(start, end)}
     criteria = _criteria_by_person({person_id for _, person_id in present}, end)
-    rsa_table = list(RsaAmount.objects.order_by("valid_from").values_list("valid_from", "single_person_amount"))
+    rsa_table = _rsa_table()
     return _rsa_months(present, criteria, worktime_rules.month_parts(start, end), rsa_table)
 
 
@@ -272,6 +289,11 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
         if category != ExitCategory.WITHDRAWN:
             denominators[structure_id] += 1
 
+    # Support, immersions, training: each app counts its own (aggregates, no name)
+    obstacles = obstacle_figures(structure_ids, start, end)["by_category"]
+    pmsmp = pmsmp_figures(structure_ids, start, end)
+    training = training_figures(structure_ids, start, end)
+
     targets = [
         (target, denominators[structure.pk])
         for structure in structures
@@ -298,6 +320,17 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
         ),
         "dynamic_exit_target": rules.combined_target(targets),
         "average_pathway_months": rules.average_months(pathway_days, len(exits)),
+        "obstacles_by_category": {
+            category.value: {
+                "identified": obstacles.get(category.value, {}).get("total", 0),
+                **{key: obstacles.get(category.value, {}).get(key, 0) for key in ("internal", "external", "both")},
+            }
+            for category in ObstacleCategory
+        },
+        "pmsmp_count": pmsmp["count"],
+        "pmsmp_hired": pmsmp["hired_by_host"],
+        "trainings_count": training["trainings"],
+        "certifications_passed": training["certifications_passed"],
         "rsa_cofinanced_months": rules.to_decimal(rsa_months),
         "rsa_cofinancing_amount": rules.to_decimal(rsa_amount),
         "aide_au_poste_earned": rules.to_decimal(aide),

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from tremplin.contracts.enums import ExitCategory
 from tremplin.people.enums import Sex
+from tremplin.support.enums import ObstacleCategory
 
 COUNT, ETP, HOURS, MONEY, RATE, MONTHS = "count", "etp", "hours", "money", "rate", "months"
 PLACES = {COUNT: 0, ETP: 2, HOURS: 2, MONEY: 2, RATE: 1, MONTHS: 1}
@@ -93,6 +94,7 @@ def review_rows(indicators: dict) -> list[Row]:
         ),
         Row(activity, "rsa_cofinancing_amount", "Co-financement RSA (88 % du RSA)", MONEY, i["rsa_cofinancing_amount"]),
     ]
+    rows += support_rows(i, "Accompagnement, immersions et formation")
     exits = "Sorties"
     rows += [
         Row(exits, "exits_total", "Sorties de la période", COUNT, i["exits_total"]),
@@ -116,6 +118,135 @@ def review_rows(indicators: dict) -> list[Row]:
             MONTHS,
             i["average_pathway_months"],
         ),
+    ]
+    return rows
+
+
+TREATMENTS = {"internal": "traités en interne", "external": "traités en externe", "both": "en interne et en externe"}
+
+
+def obstacle_rows(i: dict, section: str) -> list[Row]:
+    """Per category: identified, then treated internally / externally / both (ASP counts these)."""
+    rows = []
+    for category in ObstacleCategory:
+        counts = i["obstacles_by_category"][category.value]
+        rows.append(
+            Row(
+                section,
+                f"obstacles_by_category.{category.value}.identified",
+                category.label,
+                COUNT,
+                counts["identified"],
+            )
+        )
+        rows += [
+            Row(
+                section,
+                f"obstacles_by_category.{category.value}.{key}",
+                f"{category.label} : {label}",
+                COUNT,
+                counts[key],
+            )
+            for key, label in TREATMENTS.items()
+        ]
+    return rows
+
+
+def support_rows(i: dict, section: str) -> list[Row]:
+    totals = {key: sum(c[key] for c in i["obstacles_by_category"].values()) for key in ("identified", *TREATMENTS)}
+    return [
+        Row(
+            section,
+            "obstacles_by_category.identified",
+            "Freins identifiés (toutes catégories)",
+            COUNT,
+            totals["identified"],
+        ),
+        *[
+            Row(section, f"obstacles_by_category.{key}", f"Freins {label}", COUNT, totals[key])
+            for key, label in TREATMENTS.items()
+        ],
+        Row(section, "pmsmp_count", "Immersions en entreprise (PMSMP)", COUNT, i["pmsmp_count"]),
+        Row(
+            section,
+            "pmsmp_hired",
+            "Immersions suivies d'une embauche par l'entreprise d'accueil",
+            COUNT,
+            i["pmsmp_hired"],
+        ),
+        Row(section, "trainings_count", "Actions de formation", COUNT, i["trainings_count"]),
+        Row(section, "certifications_passed", "Certifications obtenues", COUNT, i["certifications_passed"]),
+    ]
+
+
+AXES = (
+    "Axe 1 – Accueil et intégration dans l'emploi",
+    "Axe 2 – Accompagnement social et professionnel",
+    "Axe 3 – Formation",
+    "Axe 4 – Contribution économique et territoriale",
+)
+
+
+def dialogue_rows(indicators: dict, activity) -> list[Row]:
+    """The dialogue de gestion file with the DDETS on its four axes (domain.md section 10): the same
+    indicators as the review, grouped by axis, and what the ACI produced for its territory
+    (`selectors.TerritorialActivity`)."""
+    i = indicators
+    by_name = {row.name: row for row in review_rows(i)}
+
+    def axis(number: int, names: list[str]) -> list[Row]:
+        return [Row(AXES[number], by_name[n].name, by_name[n].label, by_name[n].kind, by_name[n].value) for n in names]
+
+    rows = axis(
+        0,
+        [
+            "headcount",
+            "new_hires",
+            *[f"people_by_sex.{sex.value}" for sex in Sex],
+            *[f"people_by_age_band.{band}" for band in AGE_BAND_LABELS],
+            *[f"criteria_counts.{key}" for key in CRITERIA_LABELS],
+            "etp_conventioned",
+            "etp_realised",
+        ],
+    )
+    rows += obstacle_rows(i, AXES[1])
+    rows += axis(
+        1,
+        [
+            "pmsmp_count",
+            "pmsmp_hired",
+            "exits_total",
+            "exits_counted",
+            *[f"exits_by_category.{category.value}" for category in ExitCategory],
+            "dynamic_exit_rate",
+            "dynamic_exit_target",
+            "average_pathway_months",
+        ],
+    )
+    rows += axis(2, ["trainings_count", "certifications_passed"])
+    fourth = AXES[3]
+    rows += [
+        *axis(3, ["hours_paid"]),
+        Row(
+            fourth,
+            "activity.worked_hours",
+            "Heures de production sur les ateliers et chantiers",
+            HOURS,
+            activity.worked_hours,
+        ),
+        Row(fourth, "activity.worksites", "Chantiers en activité sur la période", COUNT, activity.worksites),
+        Row(fourth, "activity.workshops", "Ateliers en activité sur la période", COUNT, activity.workshops),
+        Row(fourth, "activity.clients", "Clients et donneurs d'ordre servis", COUNT, activity.clients),
+        *axis(3, ["aide_au_poste_earned"]),
+        Row(
+            fourth,
+            "activity.annex_amount",
+            "Montant des annexes financières de la période",
+            MONEY,
+            activity.annex_amount,
+        ),
+        *axis(3, ["rsa_cofinancing_amount"]),
+        Row(fourth, "activity.grants_amount", "Subventions des autres financeurs", MONEY, activity.grants_amount),
     ]
     return rows
 

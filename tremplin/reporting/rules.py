@@ -17,7 +17,6 @@ from tremplin.worktime.rules import value_in_force
 
 ONE_DAY = timedelta(days=1)
 DAYS_PER_MONTH = Fraction("30.4375")  # 365.25 / 12: the mean length of a month
-RSA_COFINANCING_SHARE = Fraction(88, 100)  # 88 % of the RSA single-person amount (décret 2014-728)
 
 AGE_BANDS = ("under_26", "26_49", "50_plus")
 
@@ -118,7 +117,8 @@ def average_months(total_days: int, count: int) -> Decimal | None:
 # Reference figures
 
 
-def rsa_amount_on(table: Sequence[tuple[date, Decimal]], day: date) -> Decimal:
+def rsa_amount_on(table: Sequence[tuple[date, Fraction]], day: date) -> Fraction:
+    """The monthly amount co-financed in force on `day` (88 % of the RSA single person)."""
     amount = value_in_force(table, day)
     if amount is None:
         raise MissingReference(NO_RSA_AMOUNT.format(day=fr(day)))

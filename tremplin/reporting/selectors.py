@@ -8,6 +8,8 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from django.db import models
+
 from tremplin.accounts.enums import Role
 from tremplin.accounts.scope import Scope
 from tremplin.funding import rules as funding_rules
@@ -105,4 +107,50 @@ def rsa_report(structures: list[Structure], start: date, end: date) -> RsaReport
         rows=rows,
         total_months=as_decimal(sum((line.share for line in lines), Fraction(0))),
         total_amount=as_decimal(sum((line.amount for line in lines), Fraction(0))),
+    )
+
+
+@dataclass(frozen=True)
+class TerritorialActivity:
+    """Axis 4 of the dialogue de gestion: what the ACI produced and for whom over the period, and
+    the money that funds it. Amounts of annexes and grants are those meeting the period, whole."""
+
+    worksites: int  # chantiers with worked hours in the period
+    workshops: int  # ateliers with worked hours in the period
+    clients: int  # distinct clients of those supports
+    worked_hours: Decimal  # hours worked on an atelier or chantier
+    annex_amount: Decimal
+    grants_amount: Decimal
+    grants: int
+
+
+def territorial_activity(structures: list[Structure], start: date, end: date) -> TerritorialActivity:
+    """Three queries."""
+    from tremplin.funding.models import FinancialAnnex, Grant
+    from tremplin.organisations.enums import SupportKind
+    from tremplin.worktime.enums import EntryKind
+    from tremplin.worktime.models import TimesheetEntry
+    from tremplin.worktime.selectors import sum_hours
+
+    ids = [s.pk for s in structures]
+    rows = list(
+        TimesheetEntry.objects.filter(
+            structure_id__in=ids, day__range=(start, end), kind=EntryKind.WORKED, production_support__isnull=False
+        )
+        .values("production_support_id", "production_support__kind", "production_support__client")
+        .annotate(total=sum_hours())
+        .values_list("production_support_id", "production_support__kind", "production_support__client", "total")
+    )
+    kinds = {support_id: kind for support_id, kind, _, _ in rows}
+    meeting = {"start__lte": end, "end__gte": start, "structure_id__in": ids}
+    annexes = FinancialAnnex.objects.filter(**meeting).aggregate(total=sum_hours("amount"))["total"]
+    grants = Grant.objects.filter(**meeting).aggregate(total=sum_hours("amount"), count=models.Count("pk"))
+    return TerritorialActivity(
+        worksites=sum(1 for kind in kinds.values() if kind == SupportKind.WORKSITE),
+        workshops=sum(1 for kind in kinds.values() if kind == SupportKind.WORKSHOP),
+        clients=len({client.strip().lower() for _, _, client, _ in rows if client and client.strip()}),
+        worked_hours=sum((total for *_, total in rows), Decimal(0)),
+        annex_amount=annexes or Decimal(0),
+        grants_amount=grants["total"] or Decimal(0),
+        grants=grants["count"],
     )

@@ -10,6 +10,9 @@ urlpatterns = [
     path("indicateurs/bilans/", views.report_create, name="report_create"),
     path("indicateurs/bilans/<int:pk>/", views.report_detail, name="report_detail"),
     path("indicateurs/bilans/<int:pk>/fichier/", views.report_download, name="report_download"),
+    path("indicateurs/dialogue-de-gestion/", views.dialogue, name="dialogue"),
+    path("indicateurs/dialogue-de-gestion.xlsx", views.dialogue_xlsx, name="dialogue_xlsx"),
+    path("indicateurs/dialogue-de-gestion.pdf", views.dialogue_pdf, name="dialogue_pdf"),
     path("indicateurs/rsa/", views.rsa_list, name="rsa_list"),
     path("indicateurs/rsa.xlsx", views.rsa_list_xlsx, name="rsa_xlsx"),
 ]

@@ -17,7 +17,8 @@ from . import selectors, services
 from .access import NAMED_LIST_ROLES, READ_ROLES, get_report_or_404
 from .exports import review_xlsx, rsa_xlsx
 from .indicators import compute_indicators
-from .report import review_rows, review_title, sections
+from .report import TREATMENTS, dialogue_rows, review_rows, review_title, sections
+from .report import obstacle_rows as obstacle_rows_of
 from .rules import MissingReference
 
 BAD_DATE = "La date « {value} » n'est pas une date valide : choisissez-la dans le calendrier (jj/mm/aaaa)."
@@ -85,6 +86,7 @@ def _charts(context: dict) -> dict:
     months, rows = context["months"], context["by_name"]
     exit_rows = [r for r in context["rows"] if r.name.startswith("exits_by_category.")]
     criteria_rows = [r for r in context["rows"] if r.name.startswith("criteria_counts.")]
+    obstacle_rows = [r for r in obstacle_rows_of(context["indicators"], "") if r.name.endswith(".identified")]
     return {
         "etp_chart": {
             "unit": "ETP",
@@ -131,6 +133,31 @@ def _charts(context: dict) -> dict:
                 }
             ],
         },
+        "obstacles_chart": {
+            "unit": "freins",
+            "integer": True,
+            "labels": [row.label for row in obstacle_rows],
+            "series": [
+                {
+                    "label": label.capitalize(),
+                    "kind": "bar",
+                    "color": color,
+                    "stack": "traitement",
+                    "values": [
+                        context["indicators"]["obstacles_by_category"][row.name.split(".")[1]][key]
+                        for row in obstacle_rows
+                    ],
+                }
+                for key, label, color in (
+                    ("internal", TREATMENTS["internal"], "#1d5c4d"),
+                    ("external", TREATMENTS["external"], "#1e3a8a"),
+                    ("both", TREATMENTS["both"], "#c2410c"),
+                )
+            ],
+        },
+        "obstacle_table": [
+            (row.label, context["indicators"]["obstacles_by_category"][row.name.split(".")[1]]) for row in obstacle_rows
+        ],
         "exits_rows": exit_rows,
         "criteria_rows": criteria_rows,
         "headline": [
@@ -175,6 +202,51 @@ def review_download_pdf(request):
     except PdfUnavailable as error:
         context["errors"] = [str(error)]
         return render(request, "reporting/dashboard.html", context, status=503)
+    return pdf_response(pdf, _filename(context, "pdf"))
+
+
+DIALOGUE = "Dialogue de gestion"
+
+
+def _dialogue(request) -> dict:
+    """The dialogue de gestion file: the indicators of the review on the four axes."""
+    context = _selection(request)
+    start, end, structures = context["start"], context["end"], context["structures"]
+    try:
+        indicators = compute_indicators(structures, start, end)
+    except (MissingReference, MissingReferenceHours) as error:
+        context["errors"] = [*context["errors"], str(error)]
+        return context
+    rows = dialogue_rows(indicators, selectors.territorial_activity(structures, start, end))
+    context.update(rows=rows, sections=sections(rows), title=f"{DIALOGUE} – {context['title']}")
+    return context
+
+
+@require_roles(*READ_ROLES)
+def dialogue(request):
+    return render(request, "reporting/dialogue.html", _dialogue(request))
+
+
+@require_roles(*READ_ROLES)
+def dialogue_xlsx(request):
+    context = _dialogue(request)
+    if "rows" not in context:
+        return render(request, "reporting/dialogue.html", context, status=409)
+    content = review_xlsx(context["rows"], title=context["title"], period=context["period_text"])
+    return bytes_download(content, filename=_filename(context, "xlsx"), content_type=XLSX)
+
+
+@require_roles(*READ_ROLES)
+def dialogue_pdf(request):
+    context = _dialogue(request)
+    if "rows" not in context:
+        return render(request, "reporting/dialogue.html", context, status=409)
+    context["today"] = timezone.localdate()
+    try:
+        pdf = render_pdf("reporting/review.pdf.html", context, request=request)
+    except PdfUnavailable as error:
+        context["errors"] = [str(error)]
+        return render(request, "reporting/dialogue.html", context, status=503)
     return pdf_response(pdf, _filename(context, "pdf"))
 
 

@@ -6,8 +6,8 @@ from tremplin.accounts.tests.factories import UserFactory
 from tremplin.organisations.tests.factories import ProductionSupportFactory
 
 EXPECTED = {
-    Role.DIRECTOR: ["Journal d'audit", "ETP réalisés en", "etp-chart", "bientôt"],
-    Role.COUNSELLOR: ["Mes personnes accompagnées", "bientôt"],
+    Role.DIRECTOR: ["Journal d'audit", "ETP réalisés en", "etp-chart", "Les bilans des parcours"],
+    Role.COUNSELLOR: ["Mes personnes accompagnées", "Les bilans à faire et à signer"],
     Role.SUPERVISOR: ["Mes ateliers et chantiers", "Feuilles d'heures de l'équipe"],
     Role.ADMIN_STAFF: ["Relevé mensuel (EMI)", "Export paie"],
     Role.PRESCRIBER: ["Suivre mes orientations"],
@@ -23,6 +23,7 @@ def test_each_role_has_its_home(client, make_member, structure, role):
     assert "Bonjour Camille" in response.text
     for text in EXPECTED[role]:
         assert text in response.text
+    assert "bientôt" not in response.text  # every announced page is built
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -53,3 +54,15 @@ def test_funder_home_shows_no_names(client, make_member, structure):
     make_member(Role.COUNSELLOR, structure, last_name="Nominatif")
     client.force_login(make_member(Role.FUNDER, structure))
     assert "Nominatif" not in client.get(reverse("core:home")).text
+
+
+def test_a_long_bar_is_grouped_in_menus_and_a_short_one_is_not(client, make_member, structure):
+    client.force_login(make_member(Role.DIRECTOR, structure))
+    page = client.get(reverse("reporting:dashboard")).text
+    assert 'data-bs-toggle="dropdown"' in page and "Accompagnement" in page and "Pilotage" in page
+    # The menu holding the current page is marked active, and so is the page's own entry.
+    assert 'class="nav-link dropdown-toggle text-nowrap active"' in page
+    assert 'class="dropdown-item active" href="/indicateurs/" aria-current="page"' in page
+    client.force_login(make_member(Role.FUNDER, structure))
+    page = client.get(reverse("core:home")).text
+    assert "Pilotage" not in page and 'href="/indicateurs/"' in page and 'href="/financements/"' in page

@@ -35,7 +35,19 @@ SENTINEL = "SENTINELLE-VAL-VERT"
 # Apps that describe their own records and public pages to the sweep (`tests/sweep.py`).
 SWEEP_MODULES = [
     import_module(f"tremplin.{app}.tests.sweep")
-    for app in ("support", "skills", "reviews", "immersions", "training", "justice", "committees", "satisfaction")
+    for app in (
+        "support",
+        "skills",
+        "reviews",
+        "immersions",
+        "training",
+        "justice",
+        "committees",
+        "satisfaction",
+        "imports",
+        "api",
+        "portability",
+    )
 ]
 
 # Views that answer without login. Anything else must redirect an anonymous visitor to login.

@@ -253,6 +253,21 @@ def test_rsa_cofinancing_over_months_partly_in_the_period(structure):
     assert result["rsa_cofinancing_amount"] == exact(amount)
 
 
+def test_a_new_share_of_the_departement_applies_from_its_date(structure):
+    """The 88 % is a dated reference figure: a row from 1 May 2025 at 90 % (same amount) changes
+    May only."""
+    from tremplin.reference.models import RsaAmount
+
+    RsaAmount.objects.create(
+        valid_from=date(2025, 5, 1), single_person_amount=Decimal("646.52"), cofinancing_percent=90, source="test"
+    )
+    rsa = contract(structure, date(2025, 1, 1), date(2025, 12, 31))
+    diagnosis(rsa.person, date(2024, 12, 1), [Criterion.RSA])
+    result = compute_indicators([structure], date(2025, 4, 1), date(2025, 5, 31))
+    amount = Fraction(88, 100) * Fraction("646.52") + Fraction(90, 100) * Fraction("646.52")
+    assert result["rsa_cofinancing_amount"] == exact(amount)
+
+
 def test_rsa_cofinancing_without_rsa_amount_says_so(structure):
     rsa = contract(structure, date(2023, 1, 1), date(2023, 6, 30))
     diagnosis(rsa.person, date(2022, 12, 1), [Criterion.RSA])
@@ -315,5 +330,82 @@ def test_aide_au_poste_in_mayotte(db):
 
 def test_the_number_of_queries_does_not_grow_with_the_people(structure, exits, django_assert_max_num_queries):
     FinancialAnnexFactory(convention__structure=structure)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         compute_indicators([structure], *YEAR)
+
+
+# Support, immersions and training (issue 4)
+
+
+def test_obstacles_pmsmp_and_trainings_against_a_hand_count(structure, other_structure):
+    from tremplin.immersions.enums import ImmersionStatus, Outcome
+    from tremplin.immersions.tests.factories import ImmersionFactory
+    from tremplin.support.enums import DiagnosisKind, ObstacleCategory, Treatment
+    from tremplin.support.tests.factories import DiagnosisFactory, ObstacleFactory
+    from tremplin.training.enums import TrainingResult
+    from tremplin.training.tests.factories import TrainingActionFactory
+
+    start, end = date(2025, 1, 1), date(2025, 6, 30)
+    a = contract(structure, date(2024, 10, 1), date(2025, 9, 30))
+    b = contract(structure, date(2025, 6, 30), date(2025, 12, 31))  # hired on the last day of P
+    gone = contract(structure, date(2024, 1, 1), date(2024, 12, 31))  # no day under contract in P
+    elsewhere = contract(other_structure, date(2025, 1, 1), date(2025, 12, 31))
+
+    # a: housing (internal) at entry, re-assessed as "both" in March; mobility external.
+    entry = DiagnosisFactory(person=a.person, assessed_on=date(2024, 10, 15))
+    ObstacleFactory(diagnosis=entry, category=ObstacleCategory.HOUSING, treatment=Treatment.INTERNAL)
+    ObstacleFactory(diagnosis=entry, category=ObstacleCategory.MOBILITY, treatment=Treatment.EXTERNAL)
+    review = DiagnosisFactory(person=a.person, kind=DiagnosisKind.REVIEW, assessed_on=date(2025, 3, 10))
+    ObstacleFactory(diagnosis=review, category=ObstacleCategory.HOUSING, treatment=Treatment.BOTH)
+    # a re-assessment after the period does not count
+    late = DiagnosisFactory(person=a.person, kind=DiagnosisKind.REVIEW, assessed_on=date(2025, 7, 1))
+    ObstacleFactory(diagnosis=late, category=ObstacleCategory.HEALTH, treatment=Treatment.INTERNAL)
+    # b: health internal (a sensitive category is counted like the others: no name here)
+    ObstacleFactory(
+        diagnosis__person=b.person, diagnosis__assessed_on=date(2025, 6, 30), category=ObstacleCategory.HEALTH
+    )
+    ObstacleFactory(diagnosis__person=gone.person, diagnosis__assessed_on=date(2024, 2, 1))
+    ObstacleFactory(diagnosis__person=elsewhere.person, diagnosis__assessed_on=date(2025, 2, 1))
+
+    # PMSMP: 2 starting in P (one hired by the host), one cancelled, one starting after P.
+    ImmersionFactory(
+        person=a.person,
+        start=date(2025, 2, 3),
+        end=date(2025, 2, 14),
+        outcome=Outcome.HIRED_CDD,
+        outcome_date=date(2025, 3, 1),
+    )
+    ImmersionFactory(person=a.person, start=date(2025, 6, 30), end=date(2025, 7, 11))
+    ImmersionFactory(person=a.person, start=date(2025, 3, 3), end=date(2025, 3, 7), status=ImmersionStatus.CANCELLED)
+    ImmersionFactory(
+        person=a.person,
+        start=date(2025, 7, 1),
+        end=date(2025, 7, 4),
+        outcome=Outcome.HIRED_CDI,
+        outcome_date=date(2025, 8, 1),
+    )
+    ImmersionFactory(person=elsewhere.person, start=date(2025, 2, 3), end=date(2025, 2, 7))
+
+    # Trainings: 3 meeting P; certifications passed dated in P: 1 (the other is dated after P).
+    TrainingActionFactory(
+        person=a.person, start=date(2024, 12, 1), end=date(2025, 1, 15),
+        result=TrainingResult.PASSED, result_on=date(2025, 1, 20),
+    )  # fmt: skip
+    TrainingActionFactory(
+        person=b.person, start=date(2025, 6, 30), end=date(2025, 7, 2),
+        result=TrainingResult.PASSED, result_on=date(2025, 7, 3),
+    )  # fmt: skip
+    TrainingActionFactory(person=a.person, start=date(2025, 4, 1), end=date(2025, 4, 2), result=TrainingResult.FAILED,
+                          result_on=date(2025, 4, 2))  # fmt: skip
+    TrainingActionFactory(person=a.person, start=date(2024, 3, 1), end=date(2024, 3, 2))  # before P
+    TrainingActionFactory(person=elsewhere.person, start=date(2025, 3, 1), end=date(2025, 3, 2))
+
+    result = compute_indicators([structure], start, end)
+    obstacles = result["obstacles_by_category"]
+    assert obstacles["housing"] == {"identified": 1, "internal": 0, "external": 0, "both": 1}
+    assert obstacles["mobility"] == {"identified": 1, "internal": 0, "external": 1, "both": 0}
+    assert obstacles["health"] == {"identified": 1, "internal": 1, "external": 0, "both": 0}
+    assert sum(c["identified"] for c in obstacles.values()) == 3
+    assert set(obstacles) == {c.value for c in ObstacleCategory}
+    assert (result["pmsmp_count"], result["pmsmp_hired"]) == (2, 1)
+    assert (result["trainings_count"], result["certifications_passed"]) == (3, 1)

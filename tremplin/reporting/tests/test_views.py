@@ -54,6 +54,7 @@ def test_director_reads_the_dashboard(director_client, figures):
     assert "0,14 ETP" in page
     assert "10,00 ETP" in page and "21,00 h" in page
     assert 'data-chart="etp-data"' in page and 'data-chart="exits-data"' in page
+    assert 'data-chart="obstacles-data"' in page and "Freins périphériques traités" in page
     assert "Nomsecret" not in page
 
 

@@ -7,7 +7,7 @@ import statistics
 import time
 import warnings
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from auditlog import get_logentry_model
 from django.core.management import call_command
@@ -113,6 +113,7 @@ class Command(BaseCommand):
         renewed = Amendment.objects.filter(contract__in=contracts).values("contract__person").first()
         person_pk = renewed["contract__person"] if renewed else contracts.first().person_id
         people = reverse("people:list")
+        previous_month = f"{(timezone.localdate().replace(day=1) - timedelta(days=1)):%Y-%m}"
         return [
             Page("Accueil (direction, avec les alertes)", reverse("core:home")),
             Page("Personnes, 1re page", people),
@@ -123,6 +124,11 @@ class Command(BaseCommand):
             Page("Orientations, 1re page", reverse("recruitment:list")),
             Page("Journal d'audit, 1re page", reverse("audit:log")),
             Page("Journal d'audit de la personne", f"{reverse('audit:log')}?personne={person_pk}"),
+            Page("Heures : la semaine de l'équipe", reverse("worktime:week")),
+            Page("Heures : le mois précédent (relevé)", reverse("worktime:month", args=[previous_month])),
+            Page("Financements (annexe, ETP)", reverse("funding:home")),
+            Page("Indicateurs de l'année", reverse("reporting:dashboard")),
+            Page("Dialogue de gestion de l'année", reverse("reporting:dialogue")),
         ]
 
     def _measure(self, site: Site, repeat: int) -> list[Measure]:

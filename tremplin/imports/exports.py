@@ -1,0 +1,30 @@
+"""The template of the people file, to download and fill (French CSV: `;`, UTF-8 with BOM so
+that Excel reads the accents)."""
+
+import csv
+import io
+
+from .importers.people import COLUMNS
+
+EXAMPLE = {
+    "last_name": "Martin",
+    "first_name": "Léa",
+    "birth_date": "15/03/1990",
+    "sex": "F",
+    "email": "lea.martin@example.org",
+    "phone": "06 12 34 56 78",
+    "postal_code": "34000",
+    "city": "Montpellier",
+    "referred_on": "02/02/2026",
+    "partner": "France Travail Montpellier",
+    "referent_name": "Claire Dubois",
+    "reason": "Projet dans les espaces verts.",
+}
+
+
+def people_template_csv() -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([column.label for column in COLUMNS if column.key != "nir"])
+    writer.writerow([EXAMPLE.get(column.key, "") for column in COLUMNS if column.key != "nir"])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
