@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import nav_to
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # long journeys: make test-slow and CI
 
 DIRECTOR = "direction@demo.tremplin.fr"
 

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from tremplin.contracts.enums import DerogationKind, EarlyEndReason, ExitReason
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # long journeys: make test-slow and CI
 
 COUNSELLOR = "cip@demo.tremplin.fr"
 PRESCRIBER = "prescripteur@demo.tremplin.fr"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # long journeys: make test-slow and CI
 
 COUNSELLOR = "cip@demo.tremplin.fr"
 SUPERVISOR = "encadrant@demo.tremplin.fr"
