@@ -17,6 +17,20 @@ from tremplin.accounts.access import NOT_FOUND
 from ..errors import ERRORS
 
 UNKNOWN_RECORD = "{label} introuvable (identifiant {pk})."
+UNKNOWN_ROME = "Code ROME inconnu : « {code} »."
+
+
+def rome_job(code: str | None):
+    """The ROME job of a `rome_code` field (reference data, not case data), None when not given;
+    an unknown code is a 422 on that field."""
+    from tremplin.reference.models import RomeJob
+
+    if not code:
+        return None
+    job = RomeJob.objects.filter(code=code).first()
+    if job is None:
+        raise ValidationError({"rome_code": UNKNOWN_ROME.format(code=code)})
+    return job
 
 
 def deny_unless(allowed: bool) -> None:

@@ -26,23 +26,13 @@ from tremplin.contracts.enums import (
 from tremplin.contracts.models import Amendment, Derogation, Exit, Suspension
 from tremplin.organisations.access import production_supports_in_scope
 from tremplin.people.access import get_person_or_404, people_in_scope
-from tremplin.reference.models import RomeJob
 
 from ..pagination import ListQuery, page_schema, paginate
-from .common import answers, deny_unless, pick
+from .common import answers, deny_unless, pick, rome_job
 
 router = Router(tags=["Contrats"])
 
 FIELD_REQUIRED = "Ce champ est obligatoire pour un avenant de ce type."
-
-
-def _rome(code: str | None):
-    if not code:
-        return None
-    job = RomeJob.objects.filter(code=code).first()
-    if job is None:
-        raise ValidationError({"rome_code": f"Code ROME inconnu : « {code} »."})
-    return job
 
 
 class ContractOut(Schema):
@@ -135,7 +125,7 @@ def contract_create(request, payload: HireIn):
         "hourly_pay": payload.hourly_pay,
         "job_label": payload.job_label,
         "kind": payload.kind,
-        "rome_job": _rome(payload.rome_code),
+        "rome_job": rome_job(payload.rome_code),
         "production_support": pick(
             production_supports_in_scope(scope).filter(structure=person.structure),
             payload.production_support_id,
@@ -258,7 +248,7 @@ def amendment_create(request, id: int, payload: AmendmentIn):
             contract=contract,
             effective_date=payload.effective_date,
             job_label=payload.job_label,
-            rome_job=_rome(payload.rome_code),
+            rome_job=rome_job(payload.rome_code),
             comment=comment,
         )
     return Status(201, amendment)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
@@ -26,14 +25,12 @@ from tremplin.immersions.selectors import immersion_list as immersions_of_aci
 from tremplin.immersions.selectors import immersion_warnings, renewable_immersions
 from tremplin.people.access import get_person_or_404
 from tremplin.people.selectors import counsellors_of
-from tremplin.reference.models import RomeJob
 
 from ..pagination import ListQuery, page_schema, paginate
-from .common import Day, answers, deny_unless, fields_renamed, pick
+from .common import Day, answers, deny_unless, fields_renamed, pick, rome_job
 
 router = Router(tags=["PMSMP"])
 
-UNKNOWN_ROME = "Code ROME inconnu : « {code} »."
 # The services name the model's fields; the API's inputs name the ids.
 INPUT_NAMES = {
     "host": "host_id",
@@ -182,13 +179,6 @@ def _detail(immersion) -> dict:
     return {**_out(immersion), "warnings": immersion_warnings(immersion)}
 
 
-def _rome(code: str) -> RomeJob:
-    job = RomeJob.objects.filter(code=code).first()
-    if job is None:
-        raise ValidationError({"rome_code": UNKNOWN_ROME.format(code=code)})
-    return job
-
-
 def _related(scope, person, data: dict, *, immersion=None) -> dict:
     """The records named by id, each chosen among those the page offers for this person."""
     hosts = host_companies_in_scope(scope).filter(structure_id=person.structure_id)
@@ -202,7 +192,7 @@ def _related(scope, person, data: dict, *, immersion=None) -> dict:
         if key in data:
             data[name] = pick(queryset, data.pop(key), field=key, label=label)
     if "rome_code" in data:
-        data["rome_job"] = _rome(data.pop("rome_code"))
+        data["rome_job"] = rome_job(data.pop("rome_code"))
     return data
 
 
