@@ -11,3 +11,21 @@ def partner_create(*, organisation: Organisation, name: str, kind: str, **fields
     partner.full_clean()
     partner.save()
     return partner
+
+
+PARTNER_FIELDS = ("name", "kind", "siret", "email", "phone", "is_active")
+
+
+@transaction.atomic
+def partner_update(*, partner: Partner, **fields) -> Partner:
+    """Correct a partner of the directory, or set it inactive (it then leaves the choices of new
+    referrals and diagnoses; the records that name it keep it)."""
+    unknown = set(fields) - set(PARTNER_FIELDS)
+    if unknown:
+        raise TypeError(f"Champs inconnus : {', '.join(sorted(unknown))}")
+    partner = Partner.objects.select_for_update().get(pk=partner.pk)
+    for name, value in fields.items():
+        setattr(partner, name, value)
+    partner.full_clean()
+    partner.save()
+    return partner

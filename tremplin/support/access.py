@@ -10,6 +10,7 @@
 See docs/decisions/0012-support-visibility.md."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from tremplin.accounts.enums import STAFF_ROLES, Role
@@ -75,3 +76,18 @@ def get_appointment_or_404(scope: Scope, pk: int) -> Appointment:
 
 def get_partner_referral_or_404(scope: Scope, pk: int) -> PartnerReferral:
     return get_object_or_404(partner_referrals_in_scope(scope).select_related("person__structure", "partner"), pk=pk)
+
+
+def get_partner_or_404(scope: Scope, pk: int):
+    """A partner of the directory of the current ACI's organisation (direction and CIP, like the page)."""
+    from .selectors import partner_directory
+
+    return get_object_or_404(partner_directory(scope), pk=pk)
+
+
+def get_own_appointment_or_404(scope: Scope, pk: int) -> Appointment:
+    """An appointment that the user wrote, to correct it (direction and CIP): 404 for the others'."""
+    if not can_write_support(scope):
+        raise Http404("Entretien introuvable.")
+    appointments = appointments_in_scope(scope).filter(author=scope.user)
+    return get_object_or_404(appointments.select_related("person__structure"), pk=pk)

@@ -118,3 +118,12 @@ class PartnerForm(StyledFormMixin, forms.Form):
     siret = forms.CharField(label="SIRET", max_length=14, required=False)
     email = forms.EmailField(label="E-mail", required=False)
     phone = forms.CharField(label="Téléphone", max_length=20, required=False)
+
+
+class PartnerUpdateForm(PartnerForm):
+    is_active = forms.BooleanField(
+        label="Actif",
+        required=False,
+        help_text="Un partenaire inactif n'est plus proposé pour les nouvelles orientations ; "
+        "les orientations passées le gardent.",
+    )

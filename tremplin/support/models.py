@@ -156,6 +156,7 @@ class Appointment(models.Model):
     )
     topic = models.CharField("thème confidentiel", max_length=10, choices=SensitiveTopic, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "entretien"

@@ -48,6 +48,12 @@ def _log(scope: Scope, person, records, label) -> None:
         sensitive_read_record(scope=scope, person=person, records=records, label=label)
 
 
+def log_appointment_read(scope: Scope, appointment: Appointment) -> None:
+    """An appointment's note shown alone (its correction form): logged when it is sensitive."""
+    if appointment.is_sensitive:
+        _log(scope, appointment.person, [appointment], _appointment_label)
+
+
 # --- Obstacles ---------------------------------------------------------------------------------
 
 

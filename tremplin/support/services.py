@@ -25,6 +25,7 @@ OBSTACLE_TWICE = "Le frein « {category} » figure deux fois dans l'évaluation.
 OWNER_NOT_IN_STRUCTURE = "L'objectif est suivi par un membre de l'équipe de l'ACI de la personne."
 TOPIC_REQUIRED = "Une note confidentielle indique son thème : santé, justice ou dettes."
 TOPIC_ONLY_SENSITIVE = "Seule une note confidentielle a un thème."
+APPOINTMENT_NOT_AUTHOR = "Seule la personne qui a tenu l'entretien peut le corriger."
 ENTRY_ALREADY = "Le diagnostic d'entrée de cette personne est déjà enregistré."
 DONE_ON_REQUIRED = "Indiquez la date à laquelle l'objectif a été atteint."
 OUTCOME_DATE_REQUIRED = "Indiquez la date à laquelle la suite a été connue."
@@ -137,6 +138,13 @@ def objective_close(*, objective: Objective, status: str, done_on: date | None =
     return objective
 
 
+def _check_topic(confidentiality: str, topic: str) -> None:
+    if confidentiality == Confidentiality.SENSITIVE:
+        raise_if("topic", TOPIC_REQUIRED if not topic else None)
+    else:
+        raise_if("topic", TOPIC_ONLY_SENSITIVE if topic else None)
+
+
 @transaction.atomic
 def appointment_create(
     *,
@@ -150,10 +158,7 @@ def appointment_create(
     topic: str = "",
 ) -> Appointment:
     raise_if("held_on", rules.check_held_on(held_on=held_on, today=_today()))
-    if confidentiality == Confidentiality.SENSITIVE:
-        raise_if("topic", TOPIC_REQUIRED if not topic else None)
-    else:
-        raise_if("topic", TOPIC_ONLY_SENSITIVE if topic else None)
+    _check_topic(confidentiality, topic)
     appointment = Appointment(
         person=person,
         held_on=held_on,
@@ -164,6 +169,30 @@ def appointment_create(
         confidentiality=confidentiality,
         topic=topic,
     )
+    appointment.full_clean()
+    appointment.save()
+    return appointment
+
+
+APPOINTMENT_FIELDS = ("held_on", "kind", "duration_minutes", "notes", "confidentiality", "topic")
+
+
+@transaction.atomic
+def appointment_update(*, actor: User, appointment: Appointment, **fields) -> Appointment:
+    """Its author corrects a line of the journal (a date, a duration, a note, its confidentiality),
+    under the rules of a new one. Nobody else: the journal is what each professional wrote."""
+    unknown = set(fields) - set(APPOINTMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"Champs inconnus : {', '.join(sorted(unknown))}")
+    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    if appointment.author_id != actor.pk:
+        raise ValidationError(APPOINTMENT_NOT_AUTHOR)
+    if fields.get("confidentiality") == Confidentiality.ORDINARY and "topic" not in fields:
+        fields["topic"] = ""
+    for name, value in fields.items():
+        setattr(appointment, name, value)
+    raise_if("held_on", rules.check_held_on(held_on=appointment.held_on, today=_today()))
+    _check_topic(appointment.confidentiality, appointment.topic)
     appointment.full_clean()
     appointment.save()
     return appointment

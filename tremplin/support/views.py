@@ -10,7 +10,7 @@ from django.utils import timezone
 from tremplin.accounts.access import require_roles
 from tremplin.core.forms import add_service_errors, run_form
 from tremplin.partners.selectors import active_partners
-from tremplin.partners.services import partner_create
+from tremplin.partners.services import partner_create, partner_update
 from tremplin.people.access import get_person_or_404
 
 from . import selectors, services
@@ -18,6 +18,8 @@ from .access import (
     READER_ROLES,
     WRITER_ROLES,
     get_objective_or_404,
+    get_own_appointment_or_404,
+    get_partner_or_404,
     get_partner_referral_or_404,
 )
 from .forms import (
@@ -28,6 +30,7 @@ from .forms import (
     ObstacleFormSet,
     PartnerForm,
     PartnerReferralForm,
+    PartnerUpdateForm,
     ReferralOutcomeForm,
 )
 
@@ -140,6 +143,27 @@ def appointment_create(request, pk):
 
 
 @require_roles(*WRITER_ROLES)
+def appointment_edit(request, pk):
+    """Its author corrects an appointment; the note shown in the form is a read like any other
+    (logged when it is sensitive)."""
+    appointment = get_own_appointment_or_404(request.scope, pk)
+    person = appointment.person
+    if request.method == "GET":
+        selectors.log_appointment_read(request.scope, appointment)
+    fields = services.APPOINTMENT_FIELDS
+    form = AppointmentForm(request.POST or None, initial={name: getattr(appointment, name) for name in fields})
+    return _form_page(
+        request,
+        form,
+        lambda data: services.appointment_update(actor=request.user, appointment=appointment, **data),
+        person=person,
+        title=f"Corriger l'entretien du {appointment.held_on:%d/%m/%Y}",
+        submit="Enregistrer la correction",
+        success="L'entretien est corrigé.",
+    )
+
+
+@require_roles(*WRITER_ROLES)
 def partner_referral_create(request, pk):
     person = get_person_or_404(request.scope, pk)
     form = PartnerReferralForm(
@@ -187,3 +211,19 @@ def partner_list(request):
             messages.success(request, f"{partner} est ajouté à l'annuaire.")
             return redirect("support:partner_list")
     return render(request, "support/partner_list.html", {"partners": partners, "form": form})
+
+
+@require_roles(*WRITER_ROLES)
+def partner_edit(request, pk):
+    partner = get_partner_or_404(request.scope, pk)
+    fields = ("name", "kind", "siret", "email", "phone", "is_active")
+    form = PartnerUpdateForm(request.POST or None, initial={name: getattr(partner, name) for name in fields})
+    return run_form(
+        request,
+        form,
+        lambda data: partner_update(partner=partner, **data),
+        success=f"{partner} est modifié dans l'annuaire.",
+        redirect_to=reverse("support:partner_list"),
+        template="support/partner_form.html",
+        context={"partner": partner},
+    )

@@ -18,7 +18,8 @@ from tremplin.organisations.access import (
 from tremplin.organisations.enums import ActivitySector, SupportKind
 from tremplin.organisations.selectors import production_support_list, supervisors_of
 from tremplin.partners.enums import PartnerKind
-from tremplin.partners.services import partner_create
+from tremplin.partners.services import partner_create, partner_update
+from tremplin.support.access import can_write_support, get_partner_or_404
 
 from ..pagination import ListQuery, page_schema, paginate
 from .common import answers, deny_unless, pick
@@ -181,6 +182,15 @@ class PartnerIn(Schema):
     phone: str = Field("", max_length=20)
 
 
+class PartnerUpdate(Schema):
+    name: str | None = Field(None, min_length=1, max_length=200)
+    kind: PartnerKind | None = None
+    siret: str | None = Field(None, max_length=14)
+    email: str | None = Field(None, max_length=254)
+    phone: str | None = Field(None, max_length=20)
+    is_active: bool | None = Field(None, description="false : n'est plus proposé pour les nouvelles orientations.")
+
+
 PartnerPage = page_schema(PartnerOut, "PartnerPage")
 
 
@@ -194,23 +204,24 @@ def _directory(scope):
 def partner_list(request, query: Query[ListQuery]):
     """L'annuaire des partenaires de la structure porteuse (direction et CIP, comme la page de l'annuaire)."""
     scope = request.auth
-    from tremplin.support.access import can_write_support
-
     deny_unless(can_write_support(scope))
     return paginate(_directory(scope).order_by("name", "pk"), query)
 
 
 @router.get("/partners/{id}", response=answers(200, PartnerOut), url_name="partner_detail")
 def partner_detail(request, id: int):
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(_directory(request.auth), pk=id)
+    return get_partner_or_404(request.auth, id)
 
 
 @router.post("/partners", response=answers(201, PartnerOut), url_name="partner_create")
 def partner_create_view(request, payload: PartnerIn):
     scope = request.auth
-    from tremplin.support.access import can_write_support
-
     deny_unless(can_write_support(scope))
     return Status(201, partner_create(organisation=scope.structure.organisation, **payload.dict()))
+
+
+@router.patch("/partners/{id}", response=answers(200, PartnerOut), url_name="partner_update")
+def partner_update_view(request, id: int, payload: PartnerUpdate):
+    """Corriger un partenaire de l'annuaire, ou le rendre inactif (direction et CIP)."""
+    partner = get_partner_or_404(request.auth, id)
+    return partner_update(partner=partner, **payload.dict(exclude_unset=True, exclude_none=True))

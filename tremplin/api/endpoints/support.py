@@ -5,7 +5,7 @@ a sensitive note (health, justice, debts) and its topic by the CIP and the direc
 every sensitive note given is logged (audit.services.sensitive_read_record, label "Note
 d'entretien du dd/mm/yyyy", as on the support page). A sensitive note is never in a list, like
 the NIR: it is read one at a time (`GET /appointments/{id}`), each read logged. Written by
-direction and CIP through support/services.py; never changed (the app has no such write)."""
+direction and CIP through support/services.py; corrected by its author only."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from tremplin.support.access import (
     can_read_support,
     can_write_support,
     get_appointment_or_404,
+    get_own_appointment_or_404,
 )
 from tremplin.support.enums import AppointmentKind, Confidentiality, SensitiveTopic
 from tremplin.support.models import Appointment
@@ -52,6 +53,7 @@ class AppointmentOut(Schema):
         "note confidentielle : CIP et direction, jamais dans une liste, chaque lecture journalisée)."
     )
     created_at: datetime
+    updated_at: datetime
 
 
 class AppointmentIn(Schema):
@@ -62,6 +64,17 @@ class AppointmentIn(Schema):
     notes: str = Field("", max_length=10_000)
     confidentiality: Confidentiality = Confidentiality.ORDINARY
     topic: SensitiveTopic | None = Field(None, description="Obligatoire pour une note confidentielle, sinon absent.")
+
+
+class AppointmentUpdate(Schema):
+    held_on: Day | None = None
+    kind: AppointmentKind | None = None
+    duration_minutes: int | None = Field(None, ge=1, le=480)
+    notes: str | None = Field(None, max_length=10_000)
+    confidentiality: Confidentiality | None = None
+    topic: SensitiveTopic | None = Field(
+        None, description="Pour une note confidentielle ; une note rendue ordinaire perd son thème."
+    )
 
 
 class AppointmentQuery(ListQuery):
@@ -92,6 +105,7 @@ def _out(appointment: Appointment, scope, *, in_list: bool) -> dict:
         "topic": (appointment.topic or None) if shown else None,
         "notes": appointment.notes if shown else None,
         "created_at": appointment.created_at,
+        "updated_at": appointment.updated_at,
     }
 
 
@@ -106,7 +120,7 @@ def _given(appointment: Appointment, scope) -> dict:
 @router.get("/appointments", response=answers(200, AppointmentPage), url_name="appointment_list")
 def appointment_list(request, query: Query[AppointmentQuery]):
     """Le journal des entretiens des personnes de l'ACI (personnel de l'ACI), sans les notes confidentielles
-    (lisez-les une à une). Jamais modifiés : `updated_since` porte sur leur création."""
+    (lisez-les une à une)."""
     scope = request.auth
     deny_unless(can_read_support(scope))
     appointments = appointments_in_scope(scope).filter(person__structure=scope.structure).select_related("author")
@@ -119,7 +133,6 @@ def appointment_list(request, query: Query[AppointmentQuery]):
     return paginate(
         appointments.order_by("-held_on", "-pk"),
         query,
-        changed_field="created_at",
         item=lambda a: _out(a, scope, in_list=True),
     )
 
@@ -152,3 +165,16 @@ def appointment_create(request, payload: AppointmentIn):
         topic=payload.topic or "",
     )
     return Status(201, _given(get_appointment_or_404(scope, appointment.pk), scope))
+
+
+@router.patch("/appointments/{id}", response=answers(200, AppointmentOut), url_name="appointment_update")
+def appointment_update(request, id: int, payload: AppointmentUpdate):
+    """Corriger un entretien : par la personne qui l'a consigné seulement (404 pour les autres), aux mêmes
+    règles qu'un nouvel entretien."""
+    scope = request.auth
+    appointment = get_own_appointment_or_404(scope, id)
+    fields = {name: value for name, value in payload.dict(exclude_unset=True).items() if value is not None}
+    if "topic" in payload.model_fields_set:
+        fields["topic"] = payload.topic or ""
+    services.appointment_update(actor=request.user, appointment=appointment, **fields)
+    return _given(get_appointment_or_404(scope, id), scope)

@@ -67,7 +67,7 @@ def sweep_kwargs(ours: dict) -> dict:
     by_record = {
         "structure": ["structure_detail", "structure_update"],
         "support": ["support_detail", "support_update"],
-        "partner": ["partner_detail"],
+        "partner": ["partner_detail", "partner_update"],
         "person": ["person_detail", "person_update"],
         "contract": [
             "contract_detail",
@@ -79,7 +79,7 @@ def sweep_kwargs(ours: dict) -> dict:
         "diagnosis": ["diagnosis_detail"],
         "referral": ["referral_detail", "referral_transitions", "referral_transition_create"],
         "entry": ["entry_detail", "entry_update"],
-        "appointment": ["appointment_detail"],
+        "appointment": ["appointment_detail", "appointment_update"],
         "host": ["host_company_detail"],
         "immersion": ["immersion_detail", "immersion_update"],
         "training": ["training_detail", "training_update"],

@@ -92,6 +92,8 @@ BODIES = {
         "total_hours": "20",
     },
     ("patch", "/api/v1/immersions/{id}"): {"place": "Ailleurs"},
+    ("patch", "/api/v1/partners/{id}"): {"phone": "0467000000"},
+    ("patch", "/api/v1/appointments/{id}"): {"duration_minutes": 20},
     ("post", "/api/v1/trainings"): {
         "person_id": "person",
         "title": "SST",

@@ -334,3 +334,63 @@ def test_external_roles_reach_no_training(api_as, structure, person, role):
     api = api_as(role, structure)
     assert api.get("/trainings").status_code == 404
     assert api.get(f"/trainings/{training.pk}").status_code == 404
+
+
+# Corrections (the author only) and the partner directory
+
+
+def test_its_author_corrects_an_appointment_and_the_sync_sees_it(api_as, client, make_token, structure, person):
+    user, secret = make_token(Role.COUNSELLOR, structure)
+    from .conftest import Api
+
+    api = Api(client, secret)
+    created = api.post(
+        "/appointments", {"person_id": person.pk, "held_on": "2026-02-20", "kind": "individual", "duration_minutes": 30}
+    ).json()
+    with time_machine.travel(date(2026, 3, 2), tick=False):
+        response = api.patch(
+            f"/appointments/{created['id']}",
+            {"duration_minutes": 50, "notes": SECRET_NOTE, "confidentiality": "sensitive", "topic": "health"},
+        )
+        assert response.status_code == 200, response.content
+        body = response.json()
+        assert (body["duration_minutes"], body["topic"], body["notes"]) == (50, "health", SECRET_NOTE)
+        assert SensitiveRead.objects.filter(reader=user).count() == 1  # the note given back is a read
+        synced = api.get("/appointments", updated_since="2026-03-02T00:00:00+01:00").json()
+        assert [item["id"] for item in synced["items"]] == [created["id"]]
+        back = api.patch(f"/appointments/{created['id']}", {"confidentiality": "ordinary"}).json()
+        assert (back["confidentiality"], back["topic"]) == ("ordinary", None)
+
+
+def test_a_correction_obeys_the_rules_of_a_new_appointment(api_as, client, make_token, structure, person):
+    user, secret = make_token(Role.COUNSELLOR, structure)
+    from .conftest import Api
+
+    appointment = AppointmentFactory(person=person, author=user, held_on=date(2026, 2, 10))
+    api = Api(client, secret)
+    errors = _error(api.patch(f"/appointments/{appointment.pk}", {"held_on": "2026-03-02"}))
+    assert errors[0][0] == "held_on"
+    errors = _error(api.patch(f"/appointments/{appointment.pk}", {"confidentiality": "sensitive"}))
+    assert errors == [("topic", "Une note confidentielle indique son thème : santé, justice ou dettes.")]
+
+
+@pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.DIRECTOR, Role.SUPERVISOR])
+def test_nobody_but_its_author_corrects_an_appointment(api_as, structure, person, role):
+    appointment = AppointmentFactory(person=person, notes="Première version")
+    response = api_as(role, structure).patch(f"/appointments/{appointment.pk}", {"notes": "Réécrit"})
+    assert response.status_code == 404
+    appointment.refresh_from_db()
+    assert appointment.notes == "Première version"
+
+
+def test_the_directory_is_corrected_and_a_partner_set_inactive(api_as, structure):
+    from tremplin.partners.tests.factories import PartnerFactory
+
+    partner = PartnerFactory(organisation=structure.organisation, name="Mission locale")
+    other = PartnerFactory(name="Partenaire d'une autre structure porteuse")
+    api = api_as(Role.COUNSELLOR, structure)
+    body = api.patch(f"/partners/{partner.pk}", {"phone": "04 67 00 00 00", "is_active": False}).json()
+    assert (body["phone"], body["is_active"], body["name"]) == ("04 67 00 00 00", False, "Mission locale")
+    assert _error(api.patch(f"/partners/{partner.pk}", {"siret": "12345678901234"}))[0][0] == "siret"
+    assert api.patch(f"/partners/{other.pk}", {"phone": "0"}).status_code == 404
+    assert api_as(Role.SUPERVISOR, structure).patch(f"/partners/{partner.pk}", {"phone": "0"}).status_code == 404

@@ -22,7 +22,7 @@ def sweep_kwargs(ours) -> dict[str, dict]:
     diagnosis = DiagnosisFactory(person=person, author=ours["director"])
     ObstacleFactory(diagnosis=diagnosis, actions=SENTINEL)
     objective = ObjectiveFactory(person=person, owner=ours["director"], title=SENTINEL)
-    AppointmentFactory(person=person, author=ours["director"], notes=SENTINEL)
+    appointment = AppointmentFactory(person=person, author=ours["director"], notes=SENTINEL)
     partner = PartnerFactory(organisation=ours["structure"].organisation, name=f"Partenaire {SENTINEL}")
     referral = PartnerReferralFactory(person=person, partner=partner, comment=SENTINEL)
     by_person = {"pk": person.pk}
@@ -34,4 +34,6 @@ def sweep_kwargs(ours) -> dict[str, dict]:
         "support:referral_create": by_person,
         "support:objective_close": {"pk": objective.pk},
         "support:referral_outcome": {"pk": referral.pk},
+        "support:partner_edit": {"pk": partner.pk},
+        "support:appointment_edit": {"pk": appointment.pk},
     }

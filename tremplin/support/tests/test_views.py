@@ -274,3 +274,49 @@ def test_support_alerts(client, make_member, structure, person, record):
         assert support_alerts(scope, today=date(2026, 5, 1)) == []  # due today: not yet overdue
     client, _ = client_for(client, make_member, Role.COUNSELLOR, structure)
     assert "Objectif en retard" in client.get(reverse("core:alerts")).text
+
+
+def test_a_partner_is_corrected_and_set_inactive(client, make_member, structure):
+    client, _ = client_for(client, make_member, Role.COUNSELLOR, structure)
+    partner = PartnerFactory(organisation=structure.organisation, name="Mission locale du Lez", kind="mission_locale")
+    other = PartnerFactory(name="Partenaire d'une autre structure porteuse")
+    assert reverse("support:partner_edit", args=[partner.pk]) in client.get(reverse("support:partner_list")).text
+    url = reverse("support:partner_edit", args=[partner.pk])
+    form = {"name": "Mission locale du Lez", "kind": "mission_locale", "phone": "04 67 00 00 00", "is_active": ""}
+    assert client.post(url, form).status_code == 302
+    partner.refresh_from_db()
+    assert (partner.phone, partner.is_active) == ("04 67 00 00 00", False)
+    response = client.post(url, {**form, "siret": "12345678901234"})
+    assert response.status_code == 200 and "SIRET" in response.text
+    assert client.get(reverse("support:partner_edit", args=[other.pk])).status_code == 404
+
+
+def test_its_author_corrects_an_appointment_and_the_sensitive_note_shown_is_logged(
+    client, make_member, structure, person
+):
+    client, user = client_for(client, make_member, Role.COUNSELLOR, structure)
+    own = AppointmentFactory(
+        person=person, author=user, notes=SECRET, confidentiality="sensitive", topic="health", held_on=date(2026, 5, 2)
+    )
+    someone_else = AppointmentFactory(person=person, notes=ORDINARY, held_on=date(2026, 5, 3))
+    page = client.get(reverse("support:person", args=[person.pk])).text
+    assert reverse("support:appointment_edit", args=[own.pk]) in page
+    assert reverse("support:appointment_edit", args=[someone_else.pk]) not in page
+    SensitiveRead.objects.all().delete()
+    url = reverse("support:appointment_edit", args=[own.pk])
+    assert SECRET in client.get(url).text
+    assert SensitiveRead.objects.filter(reader=user).count() == 1
+    data = {
+        "held_on": "02/05/2026",
+        "kind": "phone",
+        "duration_minutes": 20,
+        "notes": SECRET,
+        "confidentiality": "sensitive",
+        "topic": "",
+    }
+    response = client.post(url, data)
+    assert "Une note confidentielle indique son thème" in response.text
+    assert client.post(url, {**data, "topic": "health"}).status_code == 302
+    own.refresh_from_db()
+    assert (own.kind, own.duration_minutes) == ("phone", 20)
+    assert client.get(reverse("support:appointment_edit", args=[someone_else.pk])).status_code == 404
