@@ -35,6 +35,21 @@ class ReferralForm(StyledFormMixin, IdentityFields):
         self.fields["partner"].queryset = partners
 
 
+class ReferralUpdateForm(StyledFormMixin, forms.Form):
+    partner = forms.ModelChoiceField(
+        label="Prescripteur", queryset=None, required=False, empty_label="Candidature spontanée"
+    )
+    referent_name = forms.CharField(label="Référent·e chez le prescripteur", max_length=200, required=False)
+    referent_email = forms.EmailField(label="E-mail du référent·e", required=False)
+    referent_phone = forms.CharField(label="Téléphone du référent·e", max_length=20, required=False)
+    referred_on = forms.DateField(label="Date de l'orientation", widget=DateInput())
+    reason = forms.CharField(label="Motif de l'orientation", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners
+
+
 class PrescriberReferralForm(StyledFormMixin, IdentityFields):
     referred_on = forms.DateField(label="Date de l'orientation", widget=DateInput())
     reason = forms.CharField(

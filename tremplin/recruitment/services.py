@@ -9,6 +9,7 @@ import os
 from datetime import date, datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -36,6 +37,7 @@ PARTNER_OTHER_ORGANISATION = "Ce prescripteur n'est pas dans l'annuaire de la st
 PERSON_OTHER_STRUCTURE = "Cette personne n'est pas suivie dans cet ACI."
 REFERRED_IN_FUTURE = "La date de l'orientation ({day}) ne peut pas être dans le futur."
 NOT_A_PRESCRIBER = "Seul un prescripteur actif, rattaché à un organisme et à un ACI, peut orienter une personne."
+REFERRAL_CLOSED = "Une orientation « {state} » est close : elle n'est plus modifiée."
 UNKNOWN_STATE = "État d'orientation inconnu : « {state} »."
 TRANSITION_FORBIDDEN = "Une orientation « {current} » ne peut pas passer à « {target} »."
 HIRED_THROUGH_HIRING = (
@@ -152,6 +154,32 @@ def referral_create(
     referral.full_clean()
     referral.save()
     ReferralTransition.objects.create(referral=referral, from_state=None, to_state=INITIAL_STATE, actor=actor)
+    return referral
+
+
+REFERRAL_FIELDS = ("partner", "referent_name", "referent_email", "referent_phone", "referred_on", "reason")
+
+
+@transaction.atomic
+def referral_update(*, referral: Referral, **fields) -> Referral:
+    """Correct what was recorded of an open referral (prescriber, referent, date, reason) under the
+    rules of a new one; its state moves only through `referral_transition`."""
+    unknown = set(fields) - set(REFERRAL_FIELDS)
+    if unknown:
+        raise TypeError(f"Champs inconnus : {', '.join(sorted(unknown))}")
+    referral = Referral.objects.select_for_update().select_related("structure").get(pk=referral.pk)
+    if referral.state in CLOSED_STATES:
+        raise ValidationError(REFERRAL_CLOSED.format(state=_label(referral.state)))
+    partner = fields.get("partner", referral.partner)
+    if partner is not None and partner.organisation_id != referral.structure.organisation_id:
+        raise_if("partner", PARTNER_OTHER_ORGANISATION)
+    referred_on = fields.get("referred_on", referral.referred_on)
+    if referred_on > timezone.localdate():
+        raise_if("referred_on", REFERRED_IN_FUTURE.format(day=_fr(referred_on)))
+    for name, value in fields.items():
+        setattr(referral, name, value)
+    referral.full_clean()
+    referral.save()
     return referral
 
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("orientations/", views.referral_list, name="list"),
     path("orientations/nouvelle/", views.referral_create, name="create"),
     path("orientations/<int:pk>/", views.referral_detail, name="detail"),
+    path("orientations/<int:pk>/modifier/", views.referral_edit, name="edit"),
     path("orientations/<int:pk>/etape/", views.referral_transition, name="transition"),
     path("orientations/<int:pk>/pieces/", views.attachment_upload, name="attachment_upload"),
     path("pieces-orientation/<int:pk>/", views.attachment_download, name="attachment_download"),

@@ -2,11 +2,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
-from tremplin.core.forms import add_service_errors, id_or_404
+from tremplin.core.forms import add_service_errors, id_or_404, run_form
 from tremplin.core.uploads import file_download
 from tremplin.partners.selectors import active_partners
 
@@ -21,7 +22,14 @@ from .access import (
     referrals_in_scope,
 )
 from .enums import CLOSED_STATES, HIRING_ONLY_STATES, TRANSITIONS, ReferralState
-from .forms import InformationSessionForm, InviteForm, PrescriberReferralForm, ReferralForm, TransitionForm
+from .forms import (
+    InformationSessionForm,
+    InviteForm,
+    PrescriberReferralForm,
+    ReferralForm,
+    ReferralUpdateForm,
+    TransitionForm,
+)
 from .selectors import (
     referral_history,
     referral_possible_duplicates,
@@ -97,9 +105,31 @@ def referral_detail(request, pk):
             "duplicates": referral_possible_duplicates(referral) if manage else [],
             "transition_form": TransitionForm(state=referral.state) if manage else None,
             "can_manage": manage,
+            "can_edit": manage and referral.state not in CLOSED_STATES,
             "can_hire": manage and bool(HIRING_ONLY_STATES & TRANSITIONS[ReferralState(referral.state)]),
             "attachments": referral.attachments.all(),
         },
+    )
+
+
+@require_roles(*MANAGER_ROLES)
+def referral_edit(request, pk):
+    """Correct an open referral (prescriber, referent, date, reason)."""
+    referral = get_referral_or_404(request.scope, pk)
+    fields = services.REFERRAL_FIELDS
+    form = ReferralUpdateForm(
+        request.POST or None,
+        partners=active_partners(referral.structure.organisation_id),
+        initial={name: getattr(referral, name) for name in fields},
+    )
+    return run_form(
+        request,
+        form,
+        lambda data: services.referral_update(referral=referral, **data),
+        success="L'orientation est corrigée.",
+        redirect_to=reverse("recruitment:detail", args=[referral.pk]),
+        template="recruitment/referral_edit.html",
+        context={"referral": referral},
     )
 
 

@@ -54,6 +54,15 @@ class ReferralIn(Schema):
     referent_phone: str = Field("", max_length=20)
 
 
+class ReferralUpdate(Schema):
+    referred_on: date | None = None
+    reason: str | None = Field(None, min_length=1, max_length=5000)
+    partner_id: int | None = Field(None, description="Le prescripteur ; null pour une candidature spontanée.")
+    referent_name: str | None = Field(None, max_length=200)
+    referent_email: str | None = Field(None, max_length=254)
+    referent_phone: str | None = Field(None, max_length=20)
+
+
 class ReferralQuery(ListQuery):
     state: ReferralState | None = None
     person_id: int | None = None
@@ -96,6 +105,25 @@ def referral_create(request, payload: ReferralIn):
             actor=request.user, structure=person.structure, person=person, partner=partner, **fields
         ),
     )
+
+
+@router.patch("/referrals/{id}", response=answers(200, ReferralOut), url_name="referral_update")
+def referral_update(request, id: int, payload: ReferralUpdate):
+    """Corriger une orientation en cours (prescripteur, référent·e, date, motif ; CIP, direction) ; une
+    orientation close (embauche, refus, abandon) ne l'est plus. L'étape change par `/transitions`."""
+    scope = request.auth
+    deny_unless(can_manage_referrals(scope))
+    referral = get_referral_or_404(scope, id)
+    data = payload.dict(exclude_unset=True)
+    fields = {name: value for name, value in data.items() if value is not None and name != "partner_id"}
+    if "partner_id" in data:
+        fields["partner"] = pick(
+            active_partners(referral.structure.organisation_id),
+            data["partner_id"],
+            field="partner_id",
+            label="Prescripteur",
+        )
+    return services.referral_update(referral=referral, **fields)
 
 
 class TransitionOut(Schema):

@@ -77,7 +77,7 @@ def sweep_kwargs(ours: dict) -> dict:
             "exit_create",
         ],
         "diagnosis": ["diagnosis_detail"],
-        "referral": ["referral_detail", "referral_transitions", "referral_transition_create"],
+        "referral": ["referral_detail", "referral_update", "referral_transitions", "referral_transition_create"],
         "entry": ["entry_detail", "entry_update"],
         "appointment": ["appointment_detail", "appointment_update"],
         "host": ["host_company_detail"],

@@ -61,6 +61,7 @@ BODIES = {
     },
     ("post", "/api/v1/referrals"): {"person_id": "person", "referred_on": "2026-01-05", "reason": "Orientation"},
     ("post", "/api/v1/referrals/{id}/transitions"): {"to_state": "interview"},
+    ("patch", "/api/v1/referrals/{id}"): {"reason": "Corrigé"},
     ("post", "/api/v1/prescriber/referrals"): {
         "first_name": "A",
         "last_name": "B",

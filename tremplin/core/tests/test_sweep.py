@@ -207,7 +207,12 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
             "contracts:exit",
         ],
         "follow_up": ["contracts:follow_up"],
-        "referral": ["recruitment:detail", "recruitment:transition", "recruitment:attachment_upload"],
+        "referral": [
+            "recruitment:detail",
+            "recruitment:edit",
+            "recruitment:transition",
+            "recruitment:attachment_upload",
+        ],
         "attachment": ["recruitment:attachment_download"],
         "session": ["recruitment:session_detail"],
         "convention": ["funding:annex_create"],

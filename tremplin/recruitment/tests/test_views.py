@@ -171,3 +171,35 @@ def test_person_timeline_hides_a_sensitive_referral_from_a_supervisor(client, ma
     text = client.get(page).text
     assert "SPIP" not in text
     assert "Orientation reçue" not in text
+
+
+def test_an_open_referral_is_corrected_and_a_closed_one_is_not(counsellor_client, structure):
+    referral = ReferralFactory(structure=structure, referent_name="", state=ReferralState.INTERVIEW)
+    other = PartnerFactory(organisation=structure.organisation, name="Mission locale du Lez")
+    detail = counsellor_client.get(reverse("recruitment:detail", args=[referral.pk])).text
+    url = reverse("recruitment:edit", args=[referral.pk])
+    assert url in detail
+    form = {
+        "partner": other.pk,
+        "referent_name": "Inès Caron",
+        "referent_phone": "04 67 11 22 33",
+        "referred_on": "02/11/2026",
+        "reason": "Projet en maraîchage",
+    }
+    response = counsellor_client.post(url, {**form, "referred_on": "24/11/2026"})
+    assert "La date de l&#x27;orientation (24/11/2026) ne peut pas être dans le futur." in response.text
+    assert counsellor_client.post(url, form).status_code == 302
+    referral.refresh_from_db()
+    assert (referral.partner, referral.referent_name, referral.reason) == (other, "Inès Caron", "Projet en maraîchage")
+    assert referral.state == ReferralState.INTERVIEW  # the state moves only by a transition
+
+    Referral.objects.filter(pk=referral.pk).update(state=ReferralState.REFUSED, refusal_reason="other")
+    assert url not in counsellor_client.get(reverse("recruitment:detail", args=[referral.pk])).text
+    response = counsellor_client.post(url, form)
+    assert "Une orientation « Refusée » est close : elle n&#x27;est plus modifiée." in response.text
+
+
+def test_a_supervisor_does_not_correct_a_referral(client, make_member, structure):
+    referral = ReferralFactory(structure=structure)
+    client.force_login(make_member(Role.SUPERVISOR, structure))
+    assert client.get(reverse("recruitment:edit", args=[referral.pk])).status_code == 404
