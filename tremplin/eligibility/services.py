@@ -31,6 +31,10 @@ APPROVAL_OVERLAP = (
     "Cette personne a déjà le PASS IAE n° {number}, valable du {start} au {end} : "
     "deux PASS IAE ne peuvent se chevaucher."
 )
+CRITERION_NOT_RETAINED = (
+    "Le critère « {criterion} » n'est pas retenu dans ce diagnostic : un justificatif ne s'ajoute qu'à un "
+    "critère retenu (un autre critère demande un nouveau diagnostic)."
+)
 SUSPENSION_OUTSIDE = "La suspension doit commencer pendant le PASS IAE (du {start} au {end})."
 SUSPENSION_OVERLAP = "Une suspension du PASS IAE couvre déjà la période du {start} au {end}."
 
@@ -100,6 +104,31 @@ def diagnosis_create(
         line = DiagnosisCriterion(
             diagnosis=diagnosis, criterion=item.criterion, proof_note=item.proof_note, proof=item.proof or ""
         )
+        line.full_clean()
+        line.save()
+    return diagnosis
+
+
+@transaction.atomic
+def diagnosis_complete_proofs(
+    *, diagnosis: EligibilityDiagnosis, proofs: list[CriterionProof], readable: Iterable[str] | None = None
+) -> EligibilityDiagnosis:
+    """Complete or correct the proofs of the criteria retained (a note, a document): the criteria
+    and the date are the diagnosis itself and never change; another criterion needs a new one.
+    `readable`: the criteria the caller may name (the others answer as if not retained)."""
+    lines = {line.criterion: line for line in diagnosis.criteria.select_for_update()}
+    allowed = set(lines) if readable is None else set(lines) & set(readable)
+    for item in proofs:
+        if item.criterion not in allowed:
+            label = Criterion(item.criterion).label if item.criterion in Criterion.values else item.criterion
+            raise_if("proofs", CRITERION_NOT_RETAINED.format(criterion=label))
+        if item.proof:
+            check_upload(item.proof, field="proof")
+    for item in proofs:
+        line = lines[item.criterion]
+        line.proof_note = item.proof_note
+        if item.proof:
+            line.proof = item.proof
         line.full_clean()
         line.save()
     return diagnosis

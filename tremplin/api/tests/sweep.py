@@ -51,6 +51,7 @@ def sweep_kwargs(ours: dict) -> dict:
         "person": ours["person"],
         "contract": ours["contract"],
         "diagnosis": ours["criterion"].diagnosis,
+        "approval": ours["approval"],
         "referral": ours["referral"],
         "entry": entry,
         "appointment": AppointmentFactory(
@@ -76,7 +77,8 @@ def sweep_kwargs(ours: dict) -> dict:
             "suspension_create",
             "exit_create",
         ],
-        "diagnosis": ["diagnosis_detail"],
+        "diagnosis": ["diagnosis_detail", "diagnosis_update"],
+        "approval": ["approval_detail", "approval_prolong", "approval_suspend"],
         "referral": ["referral_detail", "referral_update", "referral_transitions", "referral_transition_create"],
         "entry": ["entry_detail", "entry_update"],
         "appointment": ["appointment_detail", "appointment_update"],

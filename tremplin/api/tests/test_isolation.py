@@ -9,7 +9,7 @@ import pytest
 from tremplin.accounts.enums import Role
 from tremplin.api.api import api
 from tremplin.contracts.tests.factories import ContractFactory
-from tremplin.eligibility.tests.factories import EligibilityDiagnosisFactory
+from tremplin.eligibility.tests.factories import ApprovalFactory, EligibilityDiagnosisFactory
 from tremplin.immersions.tests.factories import HostCompanyFactory, ImmersionFactory
 from tremplin.organisations.tests.factories import ProductionSupportFactory, StructureFactory
 from tremplin.partners.tests.factories import PartnerFactory
@@ -58,6 +58,18 @@ BODIES = {
         "author_kind": "employer",
         "made_on": "2026-01-05",
         "criteria": ["rsa"],
+    },
+    ("patch", "/api/v1/eligibility-diagnoses/{id}"): {"proofs": [{"criterion": "rsa", "note": "Attestation CAF"}]},
+    ("post", "/api/v1/approvals"): {"person_id": "person", "number": "999992612345", "start": "2026-03-02"},
+    ("post", "/api/v1/approvals/{id}/prolongations"): {
+        "reason": "particular_difficulties",
+        "end": "2028-12-31",
+        "decided_by": "Prescripteur",
+    },
+    ("post", "/api/v1/approvals/{id}/suspensions"): {
+        "reason": "cta_decision",
+        "start": "2026-04-01",
+        "end": "2026-04-30",
     },
     ("post", "/api/v1/referrals"): {"person_id": "person", "referred_on": "2026-01-05", "reason": "Orientation"},
     ("post", "/api/v1/referrals/{id}/transitions"): {"to_state": "interview"},
@@ -128,6 +140,7 @@ PATH_RECORDS = {
     "/api/v1/host-companies/": "host",
     "/api/v1/immersions/": "immersion",
     "/api/v1/trainings/": "training",
+    "/api/v1/approvals/": "approval",
 }
 
 
@@ -165,6 +178,7 @@ def ours(db):
         "host": host,
         "immersion": ImmersionFactory(person=person, host=host, contract=contract, tutor_name=SENTINEL),
         "training": TrainingActionFactory(person=person, title=SENTINEL),
+        "approval": ApprovalFactory(person=person, start=date(2026, 1, 5)),
     }
 
 
