@@ -5,7 +5,12 @@ organisation matched in the directory of the structure porteuse (added when unkn
 
 The export has no candidacy identifier: a candidacy is known by (person, prescriber, date of
 the candidacy). A known person only gets the contact fields Tremplin does not have yet; a known
-referral follows the export's newer state when the workflow allows it."""
+referral follows the export's newer state when the workflow allows it.
+
+The PASS IAE columns record the person's PASS (eligibility.services.approval_record: number and
+start; known by its number). An accepted candidacy does not create the contract: the export has
+neither the weekly hours nor the pay nor the job, which the CDDI and its legal checks need (decision
+0020); the referral waits on the list, with the planned dates in the row's notes."""
 
 from __future__ import annotations
 
@@ -14,6 +19,8 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
+from tremplin.eligibility import rules as eligibility_rules
+from tremplin.eligibility.services import approval_record
 from tremplin.recruitment.enums import HIRING_ONLY_STATES, TRANSITIONS, ReferralState, RefusalReason
 from tremplin.recruitment.services import referral_create, referral_transition
 
@@ -30,6 +37,14 @@ SEX_REQUIRED = (
 STATE_KEPT = "Étape conservée dans Tremplin (« {current} ») : l'export dit « {status} »."
 IMPORT_COMMENT = "Statut « {status} » sur les emplois de l'inclusion (import du fichier)."
 REFUSAL_COMMENT = "Motif de refus sur les emplois de l'inclusion : {reason}."
+PASS_START_REQUIRED = "Un PASS IAE se lit avec sa date de début (colonne « Début PASS IAE »)."
+PASS_RECORDED = "PASS IAE n° {number} enregistré (du {start} au {end})."
+PASS_NOT_RECORDED = "PASS IAE n° {number} non enregistré : {reason}"
+PASS_END_DIFFERS = (
+    "Le PASS IAE n° {number} finit le {end} sur les emplois de l'inclusion ({status}) ; Tremplin calcule "
+    "{computed} sans prolongation ni suspension : enregistrez-les sur la fiche de la personne."
+)
+HIRING_DATES = "Embauche prévue sur les emplois de l'inclusion : du {start}{end}."
 
 COLUMNS = (
     Column("sex", "Civilité candidat"),
@@ -50,7 +65,19 @@ COLUMNS = (
     Column("hiring_start", "Dates de début d’embauche"),
     Column("hiring_end", "Dates de fin d’embauche"),
     Column("refusal", "Motifs de refus"),
+    Column("pass_number", "Numéro PASS IAE"),
+    Column("pass_start", "Début PASS IAE"),
+    Column("pass_end", "Fin PASS IAE"),
+    Column("pass_status", "Statut PASS IAE"),
 )
+
+
+@dataclass(frozen=True)
+class PassIntent:
+    number: str
+    start: date
+    end: date | None
+    status: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +90,9 @@ class CandidacyIntent:
     status: str
     target: CandidacyState
     refusal_label: str
+    hiring_start: date | None = None
+    hiring_end: date | None = None
+    approval: PassIntent | None = None
 
 
 class LesEmploisImporter(Importer):
@@ -82,6 +112,8 @@ class LesEmploisImporter(Importer):
         "to_state": "status",
         "refusal_reason": "refusal",
         "comment": "refusal",
+        "number": "pass_number",
+        "start": "pass_start",
     }
 
     def validate(self, row: RowReader) -> CandidacyIntent | None:
@@ -109,6 +141,8 @@ class LesEmploisImporter(Importer):
                 target = candidacy_state(status)
             except ValueError as error:
                 row.error("status", str(error))
+        approval = self._approval(row)
+        hiring_start, hiring_end = row.date("hiring_start"), row.date("hiring_end")
         if row.errors:
             return None
         source, jobs = row.text("source"), row.text("jobs")
@@ -125,7 +159,25 @@ class LesEmploisImporter(Importer):
             status=status,
             target=target,
             refusal_label=row.text("refusal"),
+            hiring_start=hiring_start,
+            hiring_end=hiring_end,
+            approval=approval,
         )
+
+    def _approval(self, row: RowReader) -> PassIntent | None:
+        number = eligibility_rules.normalise_approval_number(row.text("pass_number"))
+        if not number:
+            return None
+        message = eligibility_rules.check_approval_number(number)
+        if message:
+            row.error("pass_number", message)
+        start = row.date("pass_start")
+        if start is None and not row.text("pass_start"):
+            row.error("pass_start", PASS_START_REQUIRED)
+        end = row.date("pass_end")
+        if message or start is None:
+            return None
+        return PassIntent(number=number, start=start, end=end, status=row.text("pass_status"))
 
     def label(self, intent: CandidacyIntent) -> str:
         identity = intent.identity
@@ -176,4 +228,46 @@ class LesEmploisImporter(Importer):
                 notes.append(STATE_KEPT.format(current=referral.get_state_display(), status=intent.status))
         if intent.target.note and referral.state == target:
             notes.append(intent.target.note)
-        return Outcome(combine(person_status, referral_status), notes)
+            if intent.hiring_start:
+                end = f" au {intent.hiring_end:%d/%m/%Y}" if intent.hiring_end else ""
+                notes.append(HIRING_DATES.format(start=f"{intent.hiring_start:%d/%m/%Y}", end=end))
+        pass_status = self._record_pass(intent.approval, person, context, notes) if intent.approval else None
+        return Outcome(combine(person_status, referral_status, *filter(None, [pass_status])), notes)
+
+    def _record_pass(self, intent: PassIntent, person, context: PeopleContext, notes: list[str]) -> RowStatus:
+        """The person's PASS IAE, known by its number; a PASS that Tremplin refuses (it overlaps another
+        one, its number is another person's) does not stop the candidacy: the row says why."""
+        approval = context.approvals.get(intent.number)
+        if approval is None:
+            try:
+                approval = approval_record(actor=context.actor, person=person, number=intent.number, start=intent.start)
+            except ValidationError as error:
+                notes.append(PASS_NOT_RECORDED.format(number=intent.number, reason=" ".join(error.messages)))
+                return RowStatus.UNCHANGED
+            context.remember(context.approvals, intent.number, approval)
+            notes.append(
+                PASS_RECORDED.format(
+                    number=approval.number, start=f"{approval.start:%d/%m/%Y}", end=f"{approval.end:%d/%m/%Y}"
+                )
+            )
+            status = RowStatus.CREATED
+        elif approval.person_id != person.pk:
+            notes.append(
+                PASS_NOT_RECORDED.format(
+                    number=intent.number, reason="il est enregistré pour une autre personne de l'ACI."
+                )
+            )
+            return RowStatus.UNCHANGED
+        else:
+            status = RowStatus.UNCHANGED
+        computed = eligibility_rules.approval_initial_end(intent.start)
+        if intent.end and intent.end != computed and approval.start == intent.start:
+            notes.append(
+                PASS_END_DIFFERS.format(
+                    number=intent.number,
+                    end=f"{intent.end:%d/%m/%Y}",
+                    status=intent.status or "statut non précisé",
+                    computed=f"{computed:%d/%m/%Y}",
+                )
+            )
+        return status

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
+from tremplin.eligibility.models import Approval
 from tremplin.people.nir import clean_nir, decrypt_nir
 from tremplin.people.services import person_create, person_update
 from tremplin.recruitment.models import Referral
@@ -166,6 +167,12 @@ class PeopleContext(RunContext):
             "pk", "person_id", "partner_id", "referred_on", "state", "refusal_reason"
         ):
             self.referrals.setdefault((referral.person_id, referral.partner_id, referral.referred_on), referral)
+        self.approvals: dict[str, Approval] = {
+            approval.number: approval
+            for approval in Approval.objects.filter(person__structure=self.structure).only(
+                "pk", "number", "person_id", "start"
+            )
+        }
 
 
 PeopleImporter.context_class = PeopleContext

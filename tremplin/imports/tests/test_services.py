@@ -251,6 +251,73 @@ class TestLesEmplois:
         assert (again.created_count, again.updated_count, again.unchanged_count) == (0, 0, 3)
         assert Referral.objects.count() == 3
 
+    def test_the_pass_iae_columns_record_the_pass_once(self, structure, director):
+        from tremplin.eligibility.models import Approval
+        from tremplin.imports.importers.les_emplois import HIRING_DATES, PASS_END_DIFFERS, PASS_RECORDED
+
+        accepted = les_emplois_row(
+            **{
+                "Statut de la candidature": "Candidature acceptée",
+                "Dates de début d’embauche": date(2026, 3, 9),
+                "Dates de fin d’embauche": date(2026, 9, 8),
+                "Numéro PASS IAE": "99999 26 12345",
+                "Début PASS IAE": date(2026, 3, 9),
+                "Fin PASS IAE": date(2028, 3, 7),
+                "Statut PASS IAE": "Valide (non démarré)",
+            }
+        )
+        content = self.file(accepted)
+        batch = run(director, structure, ImportKind.LES_EMPLOIS, content, name="a.xlsx")
+        approval = Approval.objects.get()
+        assert (approval.person.first_name, approval.number) == ("Léa", "999992612345")
+        assert (approval.start, approval.end) == (date(2026, 3, 9), date(2028, 3, 7))
+        assert batch.report[0]["notes"][1:] == [
+            ACCEPTED_HIRE_NOTE,
+            HIRING_DATES.format(start="09/03/2026", end=" au 08/09/2026"),
+            PASS_RECORDED.format(number="999992612345", start="09/03/2026", end="07/03/2028"),
+        ]
+        again = run(director, structure, ImportKind.LES_EMPLOIS, content, name="a.xlsx")
+        assert (again.created_count, again.unchanged_count) == (0, 1)
+        assert Approval.objects.count() == 1
+
+        prolonged = les_emplois_row(
+            **{
+                "Numéro PASS IAE": "999992612345",
+                "Début PASS IAE": date(2026, 3, 9),
+                "Fin PASS IAE": date(2028, 9, 7),
+                "Statut PASS IAE": "Valide",
+            }
+        )
+        batch = run(director, structure, ImportKind.LES_EMPLOIS, self.file(prolonged), name="b.xlsx")
+        assert (
+            PASS_END_DIFFERS.format(number="999992612345", end="07/09/2028", status="Valide", computed="07/03/2028")
+            in batch.report[0]["notes"]
+        )
+
+    def test_a_bad_pass_number_is_a_row_error_and_an_overlapping_pass_a_note(self, structure, director):
+        from tremplin.eligibility.models import Approval
+        from tremplin.eligibility.tests.factories import ApprovalFactory
+
+        bad = les_emplois_row(**{"Numéro PASS IAE": "12345", "Début PASS IAE": date(2026, 3, 9)})
+        batch = run(director, structure, ImportKind.LES_EMPLOIS, self.file(bad), name="a.xlsx", apply=False)
+        assert batch.report[0]["messages"][0][0] == "Numéro PASS IAE"
+        no_start = les_emplois_row(**{"Numéro PASS IAE": "999992612345"})
+        batch = run(director, structure, ImportKind.LES_EMPLOIS, self.file(no_start), name="b.xlsx", apply=False)
+        assert batch.report[0]["messages"] == [
+            ["Début PASS IAE", "Un PASS IAE se lit avec sa date de début (colonne « Début PASS IAE »)."]
+        ]
+
+        lea = PersonFactory(structure=structure, last_name="Martin", first_name="Léa", birth_date=date(1990, 3, 15))
+        ApprovalFactory(person=lea, number="999992600001", start=date(2026, 1, 5))
+        overlapping = les_emplois_row(**{"Numéro PASS IAE": "999992612345", "Début PASS IAE": date(2026, 3, 9)})
+        batch = run(director, structure, ImportKind.LES_EMPLOIS, self.file(overlapping), name="c.xlsx")
+        assert batch.status == ImportStatus.APPLIED and Referral.objects.count() == 1
+        assert (
+            "PASS IAE n° 999992612345 non enregistré : Cette personne a déjà le PASS IAE n° 999992600001"
+            in batch.report[0]["notes"][-1]
+        )
+        assert Approval.objects.count() == 1
+
     def test_a_newer_export_moves_the_referral_along_the_workflow(self, structure, director):
         run(director, structure, ImportKind.LES_EMPLOIS, self.file(les_emplois_row()), name="a.xlsx")
         newer = les_emplois_row(**{"Statut de la candidature": "Candidature déclinée", "Motifs de refus": "Autre"})
