@@ -41,6 +41,19 @@ def review_xlsx(
     return buffer.getvalue()
 
 
+def review_csv(rows: list[Row], *, title: str) -> bytes:
+    """The same lines as a French CSV (`;`, decimal comma, UTF-8 with BOM), for a spreadsheet or a
+    funder's tool."""
+    from tremplin.portability.exports import Table, table_csv
+
+    def value(row: Row) -> str:
+        rounded = row.rounded
+        return "" if rounded is None else str(rounded).replace(".", ",")
+
+    lines = [[row.section, row.label, value(row), row.unit, row.name] for row in rows]
+    return table_csv(Table(title=title, header=["Rubrique", "Indicateur", "Valeur", "Unité", "Nom stable"], rows=lines))
+
+
 def rsa_xlsx(report, *, title: str, period: str) -> bytes:
     """The Département's list: one line per employee, the part of each month co-financed, the total
     of months and the amount (rounded for display: months to 2 decimals, money to the cent)."""

@@ -6,6 +6,7 @@ app_name = "reporting"
 urlpatterns = [
     path("indicateurs/", views.dashboard, name="dashboard"),
     path("indicateurs/bilan.xlsx", views.review_download_xlsx, name="review_xlsx"),
+    path("indicateurs/bilan.csv", views.review_download_csv, name="review_csv"),
     path("indicateurs/bilan.pdf", views.review_download_pdf, name="review_pdf"),
     path("indicateurs/bilans/", views.report_create, name="report_create"),
     path("indicateurs/bilans/<int:pk>/", views.report_detail, name="report_detail"),

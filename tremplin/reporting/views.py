@@ -15,7 +15,7 @@ from tremplin.worktime.rules import MissingReferenceHours
 
 from . import selectors, services
 from .access import NAMED_LIST_ROLES, READ_ROLES, get_report_or_404
-from .exports import review_xlsx, rsa_xlsx
+from .exports import review_csv, review_xlsx, rsa_xlsx
 from .indicators import compute_indicators
 from .report import TREATMENTS, dialogue_rows, review_rows, review_title, sections
 from .report import obstacle_rows as obstacle_rows_of
@@ -189,6 +189,15 @@ def review_download_xlsx(request):
         return render(request, "reporting/dashboard.html", context, status=409)
     content = review_xlsx(context["rows"], title=context["title"], period=context["period_text"])
     return bytes_download(content, filename=_filename(context, "xlsx"), content_type=XLSX)
+
+
+@require_roles(*READ_ROLES)
+def review_download_csv(request):
+    context = _review(request)
+    if "rows" not in context:
+        return render(request, "reporting/dashboard.html", context, status=409)
+    content = review_csv(context["rows"], title=context["title"])
+    return bytes_download(content, filename=_filename(context, "csv"), content_type="text/csv; charset=utf-8")
 
 
 @require_roles(*READ_ROLES)

@@ -70,6 +70,19 @@ def test_the_review_xlsx_holds_the_hand_computed_figures(director_client, figure
     assert values["dynamic_exit_rate"] is None  # no exit: no rate, not 0
 
 
+def test_the_review_csv_reads_the_same_in_french_conventions(director_client, figures):
+    import csv
+
+    response = director_client.get(reverse("reporting:review_csv"), PERIOD)
+    assert response["Content-Type"] == "text/csv; charset=utf-8" and ".csv" in response["Content-Disposition"]
+    text_ = response.content.decode("utf-8")
+    assert text_.startswith("\ufeffRubrique;Indicateur;Valeur;Unité;Nom stable")
+    values = {row[4]: row[2] for row in csv.reader(io.StringIO(text_.lstrip("\ufeff")), delimiter=";")}
+    assert (values["headcount"], values["etp_realised"], values["hours_paid"]) == ("1", "0,14", "21,00")
+    assert values["dynamic_exit_rate"] == ""
+    assert "Nomsecret" not in text_
+
+
 def test_the_review_pdf_reads_the_same(director_client, figures):
     response = director_client.get(reverse("reporting:review_pdf"), PERIOD)
     assert response["Content-Type"] == "application/pdf"
@@ -90,7 +103,7 @@ def test_the_funder_sees_the_same_figures_and_no_name(client, make_member, figur
 @pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.SUPERVISOR, Role.PRESCRIBER])
 def test_other_roles_get_no_indicators(client, make_member, structure, role):
     client.force_login(make_member(role, structure))
-    for name in ("reporting:dashboard", "reporting:review_xlsx", "reporting:review_pdf"):
+    for name in ("reporting:dashboard", "reporting:review_xlsx", "reporting:review_csv", "reporting:review_pdf"):
         assert client.get(reverse(name)).status_code == 404
 
 
