@@ -123,6 +123,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# The embedded database serves the pages and the background worker at once: write-ahead log
+# (readers never wait for the writer), transactions that take the write lock when they start (a
+# read that turns into a write cannot fail half-way with "database is locked"), and a wait of up
+# to 20 s for the lock instead of an error.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Accounts: users log in with their email address (allauth), passwords hashed with argon2.
