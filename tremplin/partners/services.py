@@ -1,5 +1,6 @@
 from django.db import transaction
 
+from tremplin.core.errors import check_known_fields
 from tremplin.organisations.models import Organisation
 
 from .models import Partner
@@ -20,9 +21,7 @@ PARTNER_FIELDS = ("name", "kind", "siret", "email", "phone", "is_active")
 def partner_update(*, partner: Partner, **fields) -> Partner:
     """Correct a partner of the directory, or set it inactive (it then leaves the choices of new
     referrals and diagnoses; the records that name it keep it)."""
-    unknown = set(fields) - set(PARTNER_FIELDS)
-    if unknown:
-        raise TypeError(f"Champs inconnus : {', '.join(sorted(unknown))}")
+    check_known_fields(fields, PARTNER_FIELDS)
     partner = Partner.objects.select_for_update().get(pk=partner.pk)
     for name, value in fields.items():
         setattr(partner, name, value)

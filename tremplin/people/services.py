@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tremplin.accounts.models import User
+from tremplin.core.errors import check_known_fields
 from tremplin.core.uploads import check_upload
 from tremplin.organisations.models import Structure
 
@@ -50,9 +51,7 @@ def possible_duplicates(*, structure: Structure, first_name: str, last_name: str
 
 
 def _apply(person: Person, fields: dict) -> None:
-    unknown = set(fields) - PERSON_FIELDS - {"nir"}
-    if unknown:
-        raise TypeError(f"Champs inconnus : {sorted(unknown)}")
+    check_known_fields(fields, PERSON_FIELDS | {"nir"})
     for name, value in fields.items():
         if name == "nir":
             person.nir_encrypted = encrypt_nir(clean_nir(value)) if value else ""

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from tremplin.accounts.enums import Role
 from tremplin.accounts.models import Membership, User
-from tremplin.core.errors import raise_if
+from tremplin.core.errors import check_known_fields, raise_if
 from tremplin.core.uploads import check_upload
 from tremplin.organisations.models import Structure
 from tremplin.partners.models import Partner
@@ -164,9 +164,7 @@ REFERRAL_FIELDS = ("partner", "referent_name", "referent_email", "referent_phone
 def referral_update(*, referral: Referral, **fields) -> Referral:
     """Correct what was recorded of an open referral (prescriber, referent, date, reason) under the
     rules of a new one; its state moves only through `referral_transition`."""
-    unknown = set(fields) - set(REFERRAL_FIELDS)
-    if unknown:
-        raise TypeError(f"Champs inconnus : {', '.join(sorted(unknown))}")
+    check_known_fields(fields, REFERRAL_FIELDS)
     referral = Referral.objects.select_for_update().select_related("structure").get(pk=referral.pk)
     if referral.state in CLOSED_STATES:
         raise ValidationError(REFERRAL_CLOSED.format(state=_label(referral.state)))
@@ -212,9 +210,7 @@ def referral_submit_by_prescriber(
         or membership.structure_id is None
     ):
         raise_if(None, NOT_A_PRESCRIBER)
-    unknown = set(identity) - PRESCRIBER_IDENTITY_FIELDS
-    if unknown:
-        raise TypeError(f"Champs inconnus : {sorted(unknown)}")
+    check_known_fields(identity, PRESCRIBER_IDENTITY_FIELDS)
     structure = membership.structure
     person = person_create(structure=structure, confirm_not_duplicate=True, **identity)
     return referral_create(

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tremplin.accounts.models import User
-from tremplin.core.errors import raise_if
+from tremplin.core.errors import check_known_fields, raise_if
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
 
@@ -181,9 +181,7 @@ APPOINTMENT_FIELDS = ("held_on", "kind", "duration_minutes", "notes", "confident
 def appointment_update(*, actor: User, appointment: Appointment, **fields) -> Appointment:
     """Its author corrects a line of the journal (a date, a duration, a note, its confidentiality),
     under the rules of a new one. Nobody else: the journal is what each professional wrote."""
-    unknown = set(fields) - set(APPOINTMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"Champs inconnus : {', '.join(sorted(unknown))}")
+    check_known_fields(fields, APPOINTMENT_FIELDS)
     appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
     if appointment.author_id != actor.pk:
         raise ValidationError(APPOINTMENT_NOT_AUTHOR)
