@@ -7,8 +7,8 @@ from tremplin.accounts.enums import Role
 from tremplin.accounts.scope import Scope
 from tremplin.people.access import people_in_scope
 
-from .enums import SENSITIVE_CRITERIA
-from .models import Approval, DiagnosisCriterion
+from .enums import SENSITIVE_CRITERIA, Criterion
+from .models import Approval, DiagnosisCriterion, EligibilityDiagnosis
 
 MANAGER_ROLES = frozenset({Role.DIRECTOR, Role.COUNSELLOR, Role.ADMIN_STAFF})
 # Some criteria reveal health or justice information (AAH, RQTH, justice, ASE): named to
@@ -35,3 +35,13 @@ def get_criterion_or_404(scope: Scope, pk: int) -> DiagnosisCriterion:
     if not can_read_sensitive_criteria(scope):
         criteria = criteria.exclude(criterion__in=SENSITIVE_CRITERIA)
     return get_object_or_404(criteria, pk=pk)
+
+
+def readable_criteria(scope: Scope) -> list[str]:
+    """The criteria this role may read (and name in a write)."""
+    return [c for c in Criterion.values if can_read_sensitive_criteria(scope) or c not in SENSITIVE_CRITERIA]
+
+
+def get_diagnosis_or_404(scope: Scope, pk: int) -> EligibilityDiagnosis:
+    diagnoses = EligibilityDiagnosis.objects.filter(person__in=people_in_scope(scope)).select_related("person")
+    return get_object_or_404(diagnoses, pk=pk)

@@ -53,6 +53,27 @@ class DiagnosisForm(StyledFormMixin, forms.Form):
         ]
 
 
+class ProofForm(StyledFormMixin, forms.Form):
+    criterion = forms.ChoiceField(label="Critère établi")
+    proof = forms.FileField(label="Justificatif (PDF, JPEG ou PNG)", required=False)
+    proof_note = forms.CharField(
+        label="Précisions",
+        required=False,
+        max_length=500,
+        help_text="Par exemple : « Attestation CAF du 02/03/2026 ». Sans document, la précision seule est gardée.",
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["criterion"].choices = [(c.criterion, c.get_criterion_display()) for c in criteria]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("proof") and not cleaned.get("proof_note"):
+            raise forms.ValidationError("Joignez un document ou écrivez une précision.")
+        return cleaned
+
+
 class ApprovalForm(StyledFormMixin, forms.Form):
     number = forms.CharField(label="Numéro de PASS IAE", max_length=20, help_text="12 caractères, sans espace.")
     start = forms.DateField(label="Début du PASS", widget=DateInput())

@@ -126,7 +126,8 @@ def diagnosis_complete_proofs(
             check_upload(item.proof, field="proof")
     for item in proofs:
         line = lines[item.criterion]
-        line.proof_note = item.proof_note
+        if item.proof_note or not item.proof:  # a document sent alone keeps the note
+            line.proof_note = item.proof_note
         if item.proof:
             line.proof = item.proof
         line.full_clean()

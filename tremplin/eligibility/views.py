@@ -7,8 +7,14 @@ from tremplin.partners.selectors import active_partners
 from tremplin.people.access import get_person_or_404
 
 from . import services
-from .access import MANAGER_ROLES, get_approval_or_404, get_criterion_or_404
-from .forms import ApprovalForm, ApprovalSuspensionForm, DiagnosisForm, ProlongationForm
+from .access import (
+    MANAGER_ROLES,
+    get_approval_or_404,
+    get_criterion_or_404,
+    get_diagnosis_or_404,
+    readable_criteria,
+)
+from .forms import ApprovalForm, ApprovalSuspensionForm, DiagnosisForm, ProlongationForm, ProofForm
 
 TEMPLATE = "contracts/action_form.html"
 
@@ -45,6 +51,34 @@ def diagnosis_create(request, pk):
             "person": person,
             "title": f"Diagnostic d'éligibilité de {person}",
             "submit": "Enregistrer",
+            "multipart": True,
+        },
+    )
+
+
+@require_roles(*MANAGER_ROLES)
+def diagnosis_proofs(request, pk):
+    """Add the proof of a retained criterion (a document, a note) to a diagnosis already recorded."""
+    diagnosis = get_diagnosis_or_404(request.scope, pk)
+    readable = readable_criteria(request.scope)
+    criteria = [line for line in diagnosis.criteria.order_by("criterion") if line.criterion in readable]
+    form = ProofForm(request.POST or None, request.FILES or None, criteria=criteria)
+
+    def call(data):
+        proof = services.CriterionProof(criterion=data["criterion"], proof_note=data["proof_note"], proof=data["proof"])
+        services.diagnosis_complete_proofs(diagnosis=diagnosis, proofs=[proof], readable=readable)
+
+    return run_form(
+        request,
+        form,
+        call,
+        success="Le justificatif est ajouté au diagnostic.",
+        redirect_to=_back(diagnosis.person),
+        template=TEMPLATE,
+        context={
+            "person": diagnosis.person,
+            "title": f"Justificatif du diagnostic du {diagnosis.made_on:%d/%m/%Y}",
+            "submit": "Ajouter le justificatif",
             "multipart": True,
         },
     )

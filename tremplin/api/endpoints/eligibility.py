@@ -16,7 +16,13 @@ from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tremplin.eligibility import services
-from tremplin.eligibility.access import can_manage_eligibility, can_read_sensitive_criteria, get_approval_or_404
+from tremplin.eligibility.access import (
+    can_manage_eligibility,
+    can_read_sensitive_criteria,
+    get_approval_or_404,
+    get_diagnosis_or_404,
+    readable_criteria,
+)
 from tremplin.eligibility.enums import (
     SENSITIVE_CRITERIA,
     ApprovalStatus,
@@ -150,12 +156,10 @@ def diagnosis_create(request, payload: DiagnosisIn):
 def diagnosis_update(request, id: int, payload: DiagnosisUpdate):
     """Compléter les justificatifs des critères retenus (direction, CIP, RH). Les critères et la date sont
     le diagnostic lui-même : un autre critère demande un nouveau diagnostic."""
-    from django.shortcuts import get_object_or_404
-
     scope = request.auth
     deny_unless(can_manage_eligibility(scope))
-    diagnosis = get_object_or_404(_diagnoses(scope), pk=id)
-    readable = [c for c in Criterion.values if can_read_sensitive_criteria(scope) or c not in SENSITIVE_CRITERIA]
+    diagnosis = get_diagnosis_or_404(scope, id)
+    readable = readable_criteria(scope)
     proofs = [services.CriterionProof(criterion=str(p.criterion), proof_note=p.note) for p in payload.proofs]
     services.diagnosis_complete_proofs(diagnosis=diagnosis, proofs=proofs, readable=readable)
     return _out(_diagnoses(scope).get(pk=id))

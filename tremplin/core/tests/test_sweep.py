@@ -157,6 +157,7 @@ def ours(db):
         "grant": grant,
         "approval": approval,
         "criterion": criterion,
+        "diagnosis": diagnosis,
         "referral": referral,
         "attachment": attachment,
         "session": session,
@@ -196,6 +197,7 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
             "eligibility:approval_create",
         ],
         "approval": ["eligibility:approval_prolong", "eligibility:approval_suspend"],
+        "diagnosis": ["eligibility:diagnosis_proofs"],
         "criterion": ["eligibility:proof_download"],
         "document": ["people:document_download"],
         "contract": [

@@ -86,3 +86,26 @@ def test_the_nir_never_reaches_the_audit_trail(client, make_member, structure):
     for entry in LogEntry.objects.all():
         assert "184127645108946" not in str(entry.changes)
         assert "451 089" not in str(entry.changes)
+
+
+def test_a_proof_is_added_to_a_recorded_diagnosis(client, make_member, structure):
+    from tremplin.eligibility.tests.factories import EligibilityDiagnosisFactory
+
+    diagnosis = EligibilityDiagnosisFactory(person__structure=structure, criteria=["rsa", "rqth"])
+    client.force_login(make_member(Role.ADMIN_STAFF, structure))  # HR: not the RQTH
+    page = client.get(reverse("people:detail", args=[diagnosis.person.pk])).text
+    url = reverse("eligibility:diagnosis_proofs", args=[diagnosis.pk])
+    assert url in page
+    form = client.get(url).text
+    assert 'value="rsa"' in form and 'value="rqth"' not in form
+    assert "Joignez un document ou écrivez une précision." in client.post(url, {"criterion": "rsa"}).text
+    client.post(url, {"criterion": "rsa", "proof_note": "Attestation CAF du 02/03/2026"})
+    proof = SimpleUploadedFile("caf.pdf", b"%PDF-1.4 attestation", content_type="application/pdf")
+    assert client.post(url, {"criterion": "rsa", "proof": proof}).status_code == 302
+    line = DiagnosisCriterion.objects.get(diagnosis=diagnosis, criterion="rsa")
+    assert line.proof_note == "Attestation CAF du 02/03/2026"  # a document sent alone keeps the note
+    assert line.proof.read().startswith(b"%PDF")
+    assert client.post(url, {"criterion": "rqth", "proof_note": "MDPH"}).status_code == 200
+    assert DiagnosisCriterion.objects.get(diagnosis=diagnosis, criterion="rqth").proof_note == ""
+    client.force_login(make_member(Role.SUPERVISOR, structure))
+    assert client.get(url).status_code == 404
