@@ -111,11 +111,24 @@ class QuestionResult:
     distribution: list[LevelCount]
 
 
+# Below this number of answers over the period, the results are not shown: with two or three
+# answers, a counsellor who knows who answered could tell who wrote what (decision 0017).
+MIN_ANSWERS_SHOWN = 5
+
+
 @dataclass(frozen=True)
 class Results:
     count: int
     questions: list[QuestionResult]
     comments: list[str]
+
+    @property
+    def too_few(self) -> bool:
+        return 0 < self.count < MIN_ANSWERS_SHOWN
+
+    @property
+    def min_answers(self) -> int:
+        return MIN_ANSWERS_SHOWN
 
 
 def aggregate(responses: Iterable[tuple[dict, str]]) -> Results:

@@ -136,18 +136,32 @@ def test_the_results_match_a_hand_computation(
         ({"welcome": 4, "project": 2}, "Très bonne équipe", date(2025, 5, 2)),
         ({"welcome": 3, "project": 4}, "", date(2025, 5, 20)),
         ({"welcome": 4}, "Atelier trop froid", date(2025, 6, 1)),
+        ({"welcome": 4}, "", date(2025, 6, 2)),
+        ({"welcome": 3}, "", date(2025, 6, 3)),
         ({"welcome": 1}, "Hors période", date(2025, 4, 30)),
     ):
         SatisfactionResponseFactory(structure=structure, answers=answers, comment=comment, answered_on=day)
     SatisfactionResponseFactory(structure=other_structure, answers={"welcome": 1}, comment="Autre ACI")
     with django_assert_max_num_queries(10):
         page = text(director_client.get(reverse("satisfaction:results"), {"du": "2025-05-01", "au": "2025-06-15"}))
-    assert "<strong>3</strong> réponses anonymes" in page
-    assert "3,7 / 4" in page  # welcome: (4 + 3 + 4) / 3 = 3.67
+    assert "<strong>5</strong> réponses anonymes" in page
+    assert "3,6 / 4" in page  # welcome: (4 + 3 + 4 + 4 + 3) / 5
     assert "3,0 / 4" in page  # project: (2 + 4) / 2
     assert "Très bonne équipe" in page and "Atelier trop froid" in page
     assert "Hors période" not in page and "Autre ACI" not in page
     assert page.index("Atelier trop froid") < page.index("Très bonne équipe")
+
+
+def test_fewer_than_five_answers_are_not_shown(director_client, structure):
+    for day in (date(2025, 5, 2), date(2025, 5, 3), date(2025, 5, 4), date(2025, 5, 5)):
+        SatisfactionResponseFactory(structure=structure, answers={"welcome": 1}, comment="Signé Karim", answered_on=day)
+    page = text(director_client.get(reverse("satisfaction:results"), {"du": "2025-05-01", "au": "2025-05-31"}))
+    assert "<strong>4</strong> réponses anonymes" in page
+    assert "Moins de 5 réponses sur cette période : les résultats ne sont pas affichés" in page
+    assert "Signé Karim" not in page and "1,0 / 4" not in page
+    SatisfactionResponseFactory(structure=structure, answers={"welcome": 2}, answered_on=date(2025, 5, 6))
+    page = text(director_client.get(reverse("satisfaction:results"), {"du": "2025-05-01", "au": "2025-05-31"}))
+    assert "Signé Karim" in page and "1,2 / 4" in page
 
 
 def test_the_publishable_page_lists_only_consented_published_testimonials(
