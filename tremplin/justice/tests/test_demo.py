@@ -11,7 +11,10 @@ from tremplin.justice.models import JusticeAttendance, JusticeMeasure, Orientati
 from tremplin.justice.selectors import hours_done
 
 
-@pytest.mark.parametrize("today", [date(2026, 11, 23), date(2028, 2, 29)])
+@pytest.mark.parametrize(
+    "today",
+    [date(2026, 11, 23), pytest.param(date(2028, 2, 29), marks=pytest.mark.slow, id="leap-day")],
+)
 def test_demo_tig_is_seeded_once(db, today):
     with time_machine.travel(today, tick=False):
         seed_demo()
