@@ -1,6 +1,7 @@
 """Who may see and record eligibility, from the acting scope. Diagnoses and PASS belong to a
 person: the people access layer decides who reaches them."""
 
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from tremplin.accounts.enums import Role
@@ -16,8 +17,16 @@ MANAGER_ROLES = frozenset({Role.DIRECTOR, Role.COUNSELLOR, Role.ADMIN_STAFF})
 SENSITIVE_READER_ROLES = frozenset({Role.DIRECTOR, Role.COUNSELLOR})
 
 
+def approvals_in_scope(scope: Scope) -> QuerySet[Approval]:
+    return Approval.objects.filter(person__in=people_in_scope(scope)).select_related("person")
+
+
+def diagnoses_in_scope(scope: Scope) -> QuerySet[EligibilityDiagnosis]:
+    return EligibilityDiagnosis.objects.filter(person__in=people_in_scope(scope)).select_related("person")
+
+
 def get_approval_or_404(scope: Scope, pk: int) -> Approval:
-    return get_object_or_404(Approval.objects.filter(person__in=people_in_scope(scope)).select_related("person"), pk=pk)
+    return get_object_or_404(approvals_in_scope(scope), pk=pk)
 
 
 def can_manage_eligibility(scope: Scope) -> bool:
@@ -43,5 +52,4 @@ def readable_criteria(scope: Scope) -> list[str]:
 
 
 def get_diagnosis_or_404(scope: Scope, pk: int) -> EligibilityDiagnosis:
-    diagnoses = EligibilityDiagnosis.objects.filter(person__in=people_in_scope(scope)).select_related("person")
-    return get_object_or_404(diagnoses, pk=pk)
+    return get_object_or_404(diagnoses_in_scope(scope), pk=pk)

@@ -17,8 +17,10 @@ from pydantic import Field
 
 from tremplin.eligibility import services
 from tremplin.eligibility.access import (
+    approvals_in_scope,
     can_manage_eligibility,
     can_read_sensitive_criteria,
+    diagnoses_in_scope,
     get_approval_or_404,
     get_diagnosis_or_404,
     readable_criteria,
@@ -31,9 +33,9 @@ from tremplin.eligibility.enums import (
     Criterion,
     ProlongationReason,
 )
-from tremplin.eligibility.models import Approval, DiagnosisCriterion, EligibilityDiagnosis
+from tremplin.eligibility.models import Approval, DiagnosisCriterion
 from tremplin.partners.selectors import active_partners
-from tremplin.people.access import get_person_or_404, people_in_scope
+from tremplin.people.access import get_person_or_404
 
 from ..pagination import ListQuery, page_schema, paginate
 from .common import Day, answers, deny_unless, pick
@@ -93,9 +95,7 @@ def _diagnoses(scope):
     criteria = DiagnosisCriterion.objects.order_by("criterion")
     if not can_read_sensitive_criteria(scope):
         criteria = criteria.exclude(criterion__in=SENSITIVE_CRITERIA)
-    return EligibilityDiagnosis.objects.filter(person__in=people_in_scope(scope)).prefetch_related(
-        Prefetch("criteria", queryset=criteria)
-    )
+    return diagnoses_in_scope(scope).prefetch_related(Prefetch("criteria", queryset=criteria))
 
 
 def _out(diagnosis) -> dict:
@@ -224,11 +224,7 @@ ApprovalPage = page_schema(ApprovalOut, "ApprovalPage")
 
 
 def _approvals(scope):
-    return (
-        Approval.objects.filter(person__in=people_in_scope(scope))
-        .select_related("person")
-        .prefetch_related("prolongations", "suspensions")
-    )
+    return approvals_in_scope(scope).prefetch_related("prolongations", "suspensions")
 
 
 def _approval_out(approval: Approval) -> dict:
