@@ -44,15 +44,16 @@ worker: setup
 lint: $(STAMP_PY)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 # The suite on every core; the tests marked `slow` (the whole demo archived and restored, the
 # 5 000-row import, schemathesis) run with `make test-slow` and in CI (.ci/run).
 test: setup lint
 	$(PY) manage.py makemigrations --check --dry-run
-	sh scripts/pytest.sh -n auto -m "not slow"
+	sh scripts/pytest.sh -n auto --dist loadgroup --durations=25 -m "not slow"
 
 test-slow: setup
-	sh scripts/pytest.sh -n auto -m slow
+	sh scripts/pytest.sh -n auto --dist loadgroup --durations=25 -m slow
 
 clean:
 	rm -rf $(VENV) node_modules tremplin/static/vendor db.sqlite3 db_worker.log .pytest_cache screenshots

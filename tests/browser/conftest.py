@@ -44,6 +44,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if is_browser_test(item):
             item.add_marker(pytest.mark.browser)
+            # One worker of pytest-xdist (--dist loadgroup) runs them all: one seeded demo, one Chromium.
+            item.add_marker(pytest.mark.xdist_group("demo"))
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -222,14 +224,39 @@ class Demo:
 
 
 @pytest.fixture
+def database_back_after_flush(django_db_setup, django_db_blocker):
+    """A browser test runs against the live server outside a transaction, and pytest-django empties
+    every table after it (reference data from the migrations included). These tests run on one
+    worker, in the middle of its run (xdist_group "demo"), so the tables are put back as the
+    migrations left them once the test is over: the next tests of that worker find the SMIC, the
+    ROME codes and the content types. Requested by `transactional_db` below, so that it is set up
+    before pytest-django's and torn down after its flush."""
+    from tremplin.core.tests.snapshot import migrated_state
+
+    with django_db_blocker.unblock():
+        state = migrated_state()
+    yield
+    with django_db_blocker.unblock():
+        state.restore()
+
+
+@pytest.fixture
+def transactional_db(database_back_after_flush, transactional_db):
+    """pytest-django's, with the tables put back after its flush (database_back_after_flush)."""
+    return transactional_db
+
+
+@pytest.fixture
 def demo_data(live_server, transactional_db):
-    """The demo data (tremplin.core.demo.seed_demo) in the live server's database, no second factor yet."""
+    """The demo data (tremplin.core.demo.seed_demo) in the live server's database, no second factor
+    yet: seeded by the first browser test of the process, restored from a copy of its rows for the
+    next ones (tremplin/core/tests/snapshot.py)."""
     from django.core.cache import cache
 
-    from tremplin.core.demo import seed_demo
+    from tremplin.core.tests.snapshot import seed_demo_once
 
     cache.clear()  # allauth remembers used TOTP codes and rate limits in the cache
-    seed_demo()
+    seed_demo_once()
     return Demo(base_url=live_server.url, totp_secrets={})
 
 

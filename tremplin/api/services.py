@@ -13,7 +13,7 @@ from django.utils import timezone
 from tremplin.accounts.enums import MFA_ROLES
 from tremplin.accounts.models import User
 from tremplin.accounts.scope import available_contexts
-from tremplin.core.errors import raise_if
+from tremplin.kernel.errors import raise_if
 
 from . import rules
 from .models import ApiToken

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tremplin.core.forms import add_service_errors
+from tremplin.kernel.forms import add_service_errors
 
 from . import services
 from .access import get_token_or_404, second_factor_passed, tokens_of

@@ -1,8 +1,10 @@
 from django import forms
 
-from tremplin.core.forms import DateInput, StyledFormMixin
 from tremplin.funding.models import Convention
+from tremplin.funding.selectors import conventions_of
+from tremplin.kernel.forms import DateInput, StyledFormMixin
 from tremplin.partners.models import Partner
+from tremplin.partners.selectors import active_partners
 
 from .enums import CommitteeKind, CommitteeMoment
 
@@ -43,10 +45,8 @@ class CommitteeForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["convention"].queryset = Convention.objects.filter(structure=structure)
-        self.fields["participants"].queryset = Partner.objects.filter(
-            organisation_id=structure.organisation_id, is_active=True
-        )
+        self.fields["convention"].queryset = conventions_of(structure)
+        self.fields["participants"].queryset = active_partners(structure.organisation_id)
 
 
 class PlanForm(StyledFormMixin, forms.Form):
@@ -55,7 +55,7 @@ class PlanForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["convention"].queryset = Convention.objects.filter(structure=structure)
+        self.fields["convention"].queryset = conventions_of(structure)
 
 
 class DecisionForm(StyledFormMixin, forms.Form):

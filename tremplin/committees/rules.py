@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tremplin.contracts.rules import fr
+from tremplin.kernel.formats import fr
 
 from .enums import CommitteeMoment
 

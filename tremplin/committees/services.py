@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.models import User
-from tremplin.contracts.rules import fr
-from tremplin.core.errors import raise_if
 from tremplin.funding.models import Convention
+from tremplin.kernel.errors import raise_if
+from tremplin.kernel.formats import fr
 from tremplin.organisations.models import Structure
 from tremplin.partners.models import Partner
 

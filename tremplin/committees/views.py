@@ -8,8 +8,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import NOT_FOUND, require_roles
-from tremplin.core.forms import add_service_errors, run_form
-from tremplin.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from tremplin.kernel.forms import add_service_errors, run_form
+from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
 
 from . import selectors, services
 from .access import READ_ROLES, WRITE_ROLES, can_read_file, can_write, get_committee_or_404, get_decision_or_404

@@ -1,5 +1,7 @@
 from django.db import models
 
+from .rules import CAP_MONTHS, MIN_WEEKLY_HOURS
+
 
 class ContractKind(models.TextChoices):
     CDDI = "cddi", "CDDI"
@@ -13,13 +15,22 @@ class AmendmentKind(models.TextChoices):
 
 
 class DerogationKind(models.TextChoices):
-    TRAINING = "training", "Au-delà de 24 mois : achever une formation en cours"
-    SENIOR_OR_RQTH = "senior_or_rqth", "Au-delà de 24 mois : 50 ans et plus ou RQTH, difficultés particulières"
-    PARTICULAR_DIFFICULTIES = "particular_difficulties", "Au-delà de 24 mois : difficultés particulièrement importantes"
-    LOW_HOURS_INDIVIDUAL = "low_hours_individual", "Moins de 20 h par semaine : dérogation individuelle (D5132-43-5)"
+    TRAINING = "training", f"Au-delà de {CAP_MONTHS} mois : achever une formation en cours"
+    SENIOR_OR_RQTH = (
+        "senior_or_rqth",
+        f"Au-delà de {CAP_MONTHS} mois : 50 ans et plus ou RQTH, difficultés particulières",
+    )
+    PARTICULAR_DIFFICULTIES = (
+        "particular_difficulties",
+        f"Au-delà de {CAP_MONTHS} mois : difficultés particulièrement importantes",
+    )
+    LOW_HOURS_INDIVIDUAL = (
+        "low_hours_individual",
+        f"Moins de {MIN_WEEKLY_HOURS} h par semaine : dérogation individuelle (D5132-43-5)",
+    )
     LOW_HOURS_COLLECTIVE = (
         "low_hours_collective",
-        "Moins de 20 h par semaine : dérogation collective de l'ACI (D5132-43-8)",
+        f"Moins de {MIN_WEEKLY_HOURS} h par semaine : dérogation collective de l'ACI (D5132-43-8)",
     )
 
 

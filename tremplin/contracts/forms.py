@@ -1,6 +1,6 @@
 from django import forms
 
-from tremplin.core.forms import DateInput, StyledFormMixin
+from tremplin.kernel.forms import DateInput, StyledFormMixin
 from tremplin.reference.models import RomeJob
 
 from .enums import ContractKind, DerogationKind, EarlyEndReason, ExitReason, FollowUpSituation, SuspensionKind

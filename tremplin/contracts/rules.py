@@ -10,11 +10,11 @@ counted from the first contract's start."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
+from tremplin.kernel.dates import ONE_DAY, Period, covered_days, last_day_within
+from tremplin.kernel.formats import fr, hours_fr
 
 MIN_MONTHS = 4
 CAP_MONTHS = 24
@@ -26,21 +26,20 @@ CDI_MIN_AGE = 57
 CDI_MIN_PATHWAY_MONTHS = 12
 CDI_MIN_WEEKLY_HOURS = Decimal(24)
 
-ONE_DAY = timedelta(days=1)
 
 # Messages (module constants: tests assert on them).
 TOO_SHORT = (
-    "Un CDDI dure au moins 4 mois (L5132-15-1) : du {start} il doit aller au moins jusqu'au {minimum}. "
+    f"Un CDDI dure au moins {MIN_MONTHS} mois (L5132-15-1) : du {{start}} il doit aller au moins jusqu'au {{minimum}}. "
     "Une durée plus courte n'est possible que pour une personne en aménagement de peine."
 )
 OVER_CAP = (
-    "La durée cumulée des CDDI de cette personne dans l'ACI dépasserait 24 mois, renouvellements compris "
+    f"La durée cumulée des CDDI de cette personne dans l'ACI dépasserait {CAP_MONTHS} mois, renouvellements compris "
     "(L5132-15-1) : {total} mois au {end}, la limite est atteinte le {cap_day}. "
     "Au-delà, enregistrez d'abord une dérogation (formation en cours ; 50 ans et plus ou RQTH ; "
     "difficultés particulièrement importantes) qui couvre la période du {uncovered_from} au {end}."
 )
 OVER_EXTENDED_CAP = (
-    "Même avec une dérogation, le parcours en CDDI ne peut dépasser 60 mois (D5132-43-x) : "
+    f"Même avec une dérogation, le parcours en CDDI ne peut dépasser {EXTENDED_CAP_MONTHS} mois (D5132-43-x) : "
     "la limite est atteinte le {cap_day}. Seule une dérogation pour achever une formation en cours va au-delà."
 )
 HOURS_ABOVE_MAX = "La durée hebdomadaire d'un CDDI est de 35 heures au plus : {hours} h est refusé."
@@ -62,59 +61,6 @@ CDI_PATHWAY_TOO_SHORT = (
     "Le CDI inclusion demande au moins 12 mois de parcours en CDDI dans l'ACI : {months} mois au {start}."
 )
 CDI_HOURS = "Un CDI inclusion est d'au moins 24 heures par semaine : {hours} h est refusé."
-
-
-def fr(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "…"
-
-
-def hours_fr(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
-    return text.replace(".", ",")
-
-
-def months_later(day: date, months: int) -> date:
-    return day + relativedelta(months=months)
-
-
-def last_day_within(start: date, months: int) -> date:
-    """The last day of a period of `months` months starting on `start`, date to date: the day
-    before the same date `months` later (1 March + 4 months -> 30 June), or the last day of the
-    month when that date does not exist (31 October + 4 months -> 28 February)."""
-    target = months_later(start, months)
-    if target.day != start.day:  # clipped to the end of a shorter month
-        return target
-    return target - ONE_DAY
-
-
-def age_on(birth_date: date, day: date) -> int:
-    return relativedelta(day, birth_date).years
-
-
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date  # inclusive
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def overlaps(self, other: Period) -> bool:
-        return self.start <= other.end and other.start <= self.end
-
-
-def covered_days(periods: Iterable[Period]) -> int:
-    """Days covered by the union of the periods."""
-    total, current_end = 0, None
-    for period in sorted(periods, key=lambda p: p.start):
-        if current_end is None or period.start > current_end:
-            total += period.days
-            current_end = period.end
-        elif period.end > current_end:
-            total += (period.end - current_end).days
-            current_end = period.end
-    return total
 
 
 def cap_in_days(first_start: date, months: int) -> int:

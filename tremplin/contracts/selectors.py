@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from tremplin.accounts.scope import Scope
 from tremplin.core.alerts import Alert
+from tremplin.kernel.dates import Period
+from tremplin.kernel.formats import fr
 from tremplin.people.access import people_in_scope
 from tremplin.people.models import Person
 from tremplin.people.timeline import TimelineEvent
@@ -17,7 +19,6 @@ from tremplin.people.timeline import TimelineEvent
 from . import rules
 from .enums import ContractKind
 from .models import Contract, Derogation, Exit, FollowUp
-from .rules import Period, fr
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def contract_alerts(scope: Scope, *, today: date) -> list[Alert]:
                     figures.cap_day,
                     "Durée cumulée",
                     person,
-                    f"{figures.months} mois de CDDI prévus : la limite de 24 mois est atteinte le "
+                    f"{figures.months} mois de CDDI prévus : la limite de {rules.CAP_MONTHS} mois est atteinte le "
                     f"{fr(figures.cap_day)} ; au-delà, une dérogation est nécessaire.",
                 )
             )

@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.models import User
-from tremplin.core.errors import raise_if
+from tremplin.kernel.dates import Period, age_on, months_later
+from tremplin.kernel.errors import raise_if
+from tremplin.kernel.formats import fr
 from tremplin.organisations.models import ProductionSupport
 from tremplin.people.models import Person
 from tremplin.reference.models import RomeJob
@@ -29,7 +31,6 @@ from .enums import (
     ExitReason,
 )
 from .models import Amendment, Contract, Derogation, Exit, FollowUp, Suspension
-from .rules import Period, fr
 
 NOT_IN_STRUCTURE = "Ce support de production n'appartient pas à l'ACI de la personne."
 RENEWAL_NOT_LATER = "Le renouvellement doit reporter la fin prévue au-delà du {end}."
@@ -97,7 +98,7 @@ def _check_hours(*, person: Person, hours: Decimal, start: date, end: date | Non
 
 
 def _check_cdi_inclusion(*, person: Person, start: date) -> None:
-    age = rules.age_on(person.birth_date, start)
+    age = age_on(person.birth_date, start)
     if age < rules.CDI_MIN_AGE:
         raise_if("kind", rules.CDI_TOO_YOUNG.format(person=person, age=age, start=fr(start)))
     previous = [p for p in _periods(person.contracts.filter(kind=ContractKind.CDDI)) if p.start < start]
@@ -293,7 +294,7 @@ def derogation_record(
     if kind != DerogationKind.TRAINING:
         raise_if("end", rules.check_derogation_length(start=start, end=end))
     if kind == DerogationKind.SENIOR_OR_RQTH and person is not None:
-        age = rules.age_on(person.birth_date, start)
+        age = age_on(person.birth_date, start)
         if age < 50 and not person.rqth:
             raise_if(
                 "kind",
@@ -388,7 +389,7 @@ def exit_record(
         created_by=actor,
     )
     for months in FOLLOW_UP_MONTHS:
-        FollowUp.objects.create(exit=exit_, months_after=months, due_date=rules.months_later(exit_date, months))
+        FollowUp.objects.create(exit=exit_, months_after=months, due_date=months_later(exit_date, months))
     return exit_
 
 

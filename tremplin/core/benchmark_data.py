@@ -37,6 +37,7 @@ from tremplin.eligibility import rules as eligibility_rules
 from tremplin.eligibility.enums import AuthorKind, Criterion
 from tremplin.eligibility.models import Approval, DiagnosisCriterion, EligibilityDiagnosis
 from tremplin.funding.models import Convention, FinancialAnnex
+from tremplin.kernel.dates import months_later
 from tremplin.organisations.enums import ActivitySector, SupportKind
 from tremplin.organisations.models import Organisation, ProductionSupport, Structure
 from tremplin.partners.enums import PartnerKind
@@ -385,7 +386,7 @@ class NetworkDataset:
             )
         )
         for months in (3, 6):
-            due = contract_rules.months_later(exit_date, months)
+            due = months_later(exit_date, months)
             done = due < today and rng.random() < 0.85
             follow_up = data.add(
                 FollowUp(

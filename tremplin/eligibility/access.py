@@ -1,7 +1,7 @@
 """Who may see and record eligibility, from the acting scope. Diagnoses and PASS belong to a
 person: the people access layer decides who reaches them."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from tremplin.accounts.enums import Role
@@ -53,3 +53,18 @@ def readable_criteria(scope: Scope) -> list[str]:
 
 def get_diagnosis_or_404(scope: Scope, pk: int) -> EligibilityDiagnosis:
     return get_object_or_404(diagnoses_in_scope(scope), pk=pk)
+
+
+def diagnoses_with_readable_criteria(scope: Scope) -> QuerySet[EligibilityDiagnosis]:
+    """The diagnoses of the scope, each with the criteria this role may read (prefetched)."""
+    criteria = DiagnosisCriterion.objects.order_by("criterion")
+    if not can_read_sensitive_criteria(scope):
+        criteria = criteria.exclude(criterion__in=SENSITIVE_CRITERIA)
+    return diagnoses_in_scope(scope).prefetch_related(Prefetch("criteria", queryset=criteria))
+
+
+def approvals_changed_since(scope: Scope, since) -> QuerySet[Approval]:
+    """The PASS IAE of the scope created, prolonged or suspended since `since`."""
+    return approvals_in_scope(scope).filter(
+        Q(created_at__gte=since) | Q(prolongations__created_at__gte=since) | Q(suspensions__created_at__gte=since)
+    )

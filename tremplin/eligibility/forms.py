@@ -1,6 +1,6 @@
 from django import forms
 
-from tremplin.core.forms import DateInput, StyledFormMixin
+from tremplin.kernel.forms import DateInput, StyledFormMixin
 
 from .enums import LEVEL_1, ApprovalSuspensionReason, AuthorKind, Criterion, ProlongationReason
 

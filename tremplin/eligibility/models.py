@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from tremplin.contracts.rules import Period
+from tremplin.kernel.dates import Period
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
 

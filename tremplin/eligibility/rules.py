@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from tremplin.contracts.rules import ONE_DAY, Period, age_on, fr, last_day_within
+from tremplin.kernel.dates import ONE_DAY, Period, age_on, last_day_within
+from tremplin.kernel.formats import fr
 
 from .enums import LEVEL_1, LEVEL_2, PROLONGATION_TOTAL_CAP_MONTHS, AuthorKind, Criterion, ProlongationReason
 

@@ -11,8 +11,9 @@ from django.db.models import Q
 
 from tremplin.accounts.scope import Scope
 from tremplin.contracts.models import Contract
-from tremplin.contracts.rules import ONE_DAY, fr
 from tremplin.core.alerts import Alert
+from tremplin.kernel.dates import ONE_DAY
+from tremplin.kernel.formats import fr
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
 from tremplin.people.timeline import TimelineEvent

@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.models import User
-from tremplin.contracts.rules import Period, fr
-from tremplin.core.errors import raise_if
-from tremplin.core.uploads import check_upload
+from tremplin.kernel.dates import Period
+from tremplin.kernel.errors import raise_if
+from tremplin.kernel.formats import fr
+from tremplin.kernel.uploads import check_upload
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
 

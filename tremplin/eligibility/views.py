@@ -1,8 +1,8 @@
 from django.urls import reverse
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import run_form
-from tremplin.core.uploads import file_download
+from tremplin.kernel.forms import run_form
+from tremplin.kernel.uploads import file_download
 from tremplin.partners.selectors import active_partners
 from tremplin.people.access import get_person_or_404
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from tremplin.core.forms import DateInput, FrenchDecimalField, StyledFormMixin
+from tremplin.kernel.forms import DateInput, FrenchDecimalField, StyledFormMixin
 
 from .enums import GrantFunder
 

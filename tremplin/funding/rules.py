@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from dateutil.relativedelta import relativedelta
 
-from tremplin.contracts.rules import fr
+from tremplin.kernel.formats import fr
 
 # Messages (module constants: tests assert on them).
 CONVENTION_TOO_SHORT = "Une convention dure au moins 1 an : du {start} au {end} est trop court."

@@ -9,8 +9,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from tremplin.accounts.models import User
-from tremplin.contracts.rules import fr
-from tremplin.core.errors import raise_if
+from tremplin.kernel.errors import raise_if
+from tremplin.kernel.formats import fr
 from tremplin.organisations.models import Structure
 
 from . import rules

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import run_form
+from tremplin.kernel.forms import run_form
 from tremplin.worktime.rules import MissingReferenceHours
 
 from . import selectors, services

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from tremplin.core.forms import DateInput, FrenchDecimalField, StyledFormMixin
+from tremplin.kernel.forms import DateInput, FrenchDecimalField, StyledFormMixin
 from tremplin.organisations.validators import validate_siret
 from tremplin.reference.models import RomeJob
 

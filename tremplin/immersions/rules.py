@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tremplin.contracts.rules import Period, covered_days, fr, last_day_within
+from tremplin.kernel.dates import Period, covered_days, last_day_within
+from tremplin.kernel.formats import fr
 
 from .enums import ImmersionStatus, Objective
 

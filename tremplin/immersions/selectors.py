@@ -10,7 +10,8 @@ from datetime import date
 from django.db.models import Count, QuerySet
 from django.urls import reverse
 
-from tremplin.contracts.rules import Period, fr
+from tremplin.kernel.dates import Period
+from tremplin.kernel.formats import fr
 from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
 

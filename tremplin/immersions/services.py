@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from tremplin.accounts.models import User
 from tremplin.contracts.models import Contract
-from tremplin.contracts.rules import Period
+from tremplin.kernel.dates import Period
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
 from tremplin.reference.models import RomeJob

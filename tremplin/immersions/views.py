@@ -10,8 +10,8 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import add_service_errors
-from tremplin.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from tremplin.kernel.forms import add_service_errors
+from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
 from tremplin.people.access import get_person_or_404
 from tremplin.people.selectors import counsellors_of
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from tremplin.core.forms import StyledFormMixin
+from tremplin.kernel.forms import StyledFormMixin
 
 from .enums import ImportKind
 

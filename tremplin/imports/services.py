@@ -26,7 +26,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, 
 from django.utils import timezone
 
 from tremplin.accounts.models import User
-from tremplin.core.errors import raise_if
+from tremplin.kernel.errors import raise_if
 from tremplin.organisations.models import Structure
 
 from .enums import ImportKind, ImportMode, ImportStatus, RowStatus

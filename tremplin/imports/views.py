@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import add_service_errors
-from tremplin.core.uploads import bytes_download, file_download
+from tremplin.kernel.forms import add_service_errors
+from tremplin.kernel.uploads import bytes_download, file_download
 
 from . import selectors, services
 from .access import IMPORT_ROLES, get_batch_or_404, import_kinds, may_import_nir

@@ -1,8 +1,9 @@
 from django import forms
 
-from tremplin.core.forms import DateInput, FrenchDecimalField, StyledFormMixin
+from tremplin.kernel.forms import DateInput, FrenchDecimalField, StyledFormMixin
 from tremplin.partners.enums import PartnerKind
 from tremplin.partners.models import Partner
+from tremplin.partners.selectors import active_partners
 
 from .enums import Activity, MeasureKind, MeasureStatus, Offence, Presence, SessionKind
 
@@ -37,9 +38,7 @@ class MeasureForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, organisation, update: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["spip"].queryset = Partner.objects.filter(
-            organisation=organisation, kind=PartnerKind.SPIP, is_active=True
-        )
+        self.fields["spip"].queryset = active_partners(organisation.pk).filter(kind=PartnerKind.SPIP)
         if update:
             del self.fields["kind"]
         else:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from tremplin.contracts.rules import fr, hours_fr, last_day_within
+from tremplin.kernel.dates import last_day_within
+from tremplin.kernel.formats import fr, hours_fr
 
 from .enums import HOURS_KINDS, MeasureKind, Offence
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.models import User
-from tremplin.core.errors import raise_if
+from tremplin.kernel.errors import raise_if
 from tremplin.partners.enums import PartnerKind
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from tremplin.accounts.access import NOT_FOUND, require_roles
 from tremplin.accounts.enums import Role
-from tremplin.core.forms import add_service_errors, id_or_404, run_form
+from tremplin.kernel.forms import add_service_errors, id_or_404, run_form
 from tremplin.people.access import get_person_or_404
 
 from . import selectors, services

@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 
 from tremplin.accounts.access import require_roles, require_staff
 from tremplin.accounts.enums import Role
-from tremplin.core.forms import add_service_errors
+from tremplin.kernel.forms import add_service_errors
 
 from . import services
 from .access import get_production_support_or_404, get_structure_or_404
@@ -110,7 +110,7 @@ def support_summary_pdf(request, pk):
     from django.utils import timezone
     from django.utils.text import slugify
 
-    from tremplin.core.pdf import PdfUnavailable, pdf_response, render_pdf
+    from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
     from tremplin.worktime.selectors import support_summary
 
     support = get_production_support_or_404(request.scope, pk)

@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from tremplin.core.errors import check_known_fields
+from tremplin.kernel.errors import check_known_fields
 from tremplin.organisations.models import Organisation
 
 from .models import Partner

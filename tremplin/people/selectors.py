@@ -99,6 +99,11 @@ def stage_of(person: Person) -> str:
     return "Candidat·e"
 
 
+def people_of(structure) -> QuerySet[Person]:
+    """Every person of an ACI (for a choice in a form of that ACI)."""
+    return Person.objects.filter(structure=structure)
+
+
 def counsellors_of(structure):
     """The counsellors (CIP) of an ACI, for the choice of a person's referent."""
     from tremplin.accounts.enums import Role

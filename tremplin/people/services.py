@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tremplin.accounts.models import User
-from tremplin.core.errors import check_known_fields
-from tremplin.core.uploads import check_upload
+from tremplin.kernel.errors import check_known_fields
+from tremplin.kernel.uploads import check_upload
 from tremplin.organisations.models import Structure
 
 from .models import Person, PersonDocument

@@ -8,11 +8,11 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import require_roles, require_staff
 from tremplin.contracts.access import can_manage_contracts
 from tremplin.contracts.selectors import pathway_figures
-from tremplin.core.forms import add_service_errors
-from tremplin.core.uploads import file_download
 from tremplin.eligibility.access import can_manage_eligibility, can_read_sensitive_criteria
 from tremplin.eligibility.enums import SENSITIVE_CRITERIA
 from tremplin.eligibility.selectors import person_eligibility_summary
+from tremplin.kernel.forms import add_service_errors
+from tremplin.kernel.uploads import file_download
 from tremplin.organisations.selectors import production_support_list
 from tremplin.recruitment.access import referrals_in_scope
 from tremplin.recruitment.enums import HIREABLE_STATES

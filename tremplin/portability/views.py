@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.uploads import bytes_download
+from tremplin.kernel.uploads import bytes_download
 
 from .access import ARCHIVE_ROLES, TABLE_ROLES, can_download_archive
 from .archive import export_structure

@@ -7,7 +7,7 @@ from tremplin.accounts.enums import Role
 from tremplin.accounts.scope import Scope
 from tremplin.partners.enums import SENSITIVE_KINDS
 
-from .models import InformationSession, Referral, ReferralAttachment
+from .models import InformationSession, Referral, ReferralAttachment, ReferralTransition
 
 # Counsellors and direction handle recruitment; supervisors and HR see the pipeline but not the
 # referrals of justice, addiction or child-welfare bodies (domain.md: sensitive referrals).
@@ -22,6 +22,10 @@ def referrals_in_scope(scope: Scope) -> QuerySet[Referral]:
     if scope.role not in MANAGER_ROLES:
         referrals = referrals.exclude(partner__kind__in=SENSITIVE_KINDS)
     return referrals
+
+
+def transitions_in_scope(scope: Scope) -> QuerySet[ReferralTransition]:
+    return ReferralTransition.objects.filter(referral__in=referrals_in_scope(scope))
 
 
 def get_referral_or_404(scope: Scope, pk: int) -> Referral:

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from tremplin.accounts.enums import Role
 from tremplin.accounts.models import Membership, User
-from tremplin.core.errors import check_known_fields, raise_if
-from tremplin.core.uploads import check_upload
+from tremplin.kernel.errors import check_known_fields, raise_if
+from tremplin.kernel.formats import fr
+from tremplin.kernel.uploads import check_upload
 from tremplin.organisations.models import Structure
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
@@ -88,10 +89,6 @@ HIRE_FROM_STATE = (
 )
 
 
-def _fr(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
 def _label(state: str) -> str:
     return ReferralState(state).label
 
@@ -138,7 +135,7 @@ def referral_create(
     if partner is not None and partner.organisation_id != structure.organisation_id:
         raise_if("partner", PARTNER_OTHER_ORGANISATION)
     if referred_on > timezone.localdate():
-        raise_if("referred_on", REFERRED_IN_FUTURE.format(day=_fr(referred_on)))
+        raise_if("referred_on", REFERRED_IN_FUTURE.format(day=fr(referred_on)))
     referral = Referral(
         structure=structure,
         person=person,
@@ -173,7 +170,7 @@ def referral_update(*, referral: Referral, **fields) -> Referral:
         raise_if("partner", PARTNER_OTHER_ORGANISATION)
     referred_on = fields.get("referred_on", referral.referred_on)
     if referred_on > timezone.localdate():
-        raise_if("referred_on", REFERRED_IN_FUTURE.format(day=_fr(referred_on)))
+        raise_if("referred_on", REFERRED_IN_FUTURE.format(day=fr(referred_on)))
     for name, value in fields.items():
         setattr(referral, name, value)
     referral.full_clean()

@@ -30,6 +30,7 @@ from tremplin.eligibility.models import DiagnosisCriterion
 from tremplin.funding import rules as funding_rules
 from tremplin.funding.selectors import AnnexSegments, annexes_by_structure
 from tremplin.immersions.selectors import pmsmp_figures
+from tremplin.kernel.dates import age_on
 from tremplin.organisations.models import Structure
 from tremplin.people.enums import Sex
 from tremplin.reference.models import AidePosteRate, RsaAmount, Territory
@@ -222,7 +223,7 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
     for span in {span.person_id: span for span in present.values()}.values():
         by_sex[span.sex] = by_sex.get(span.sex, 0) + 1
         first_day = max(start, min(s for s, e in span.contracts if rules.covers(s, e, start, end)))
-        by_age[rules.age_band(rules.age_on(span.birth_date, first_day))] += 1
+        by_age[rules.age_band(age_on(span.birth_date, first_day))] += 1
     criteria = _criteria_by_person(headcount_ids, end)
     criteria_counts = {
         name: sum(1 for person_id in headcount_ids if criterion in criteria.get(person_id, ()))

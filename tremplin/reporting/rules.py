@@ -9,10 +9,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from dateutil.relativedelta import relativedelta
-
-from tremplin.contracts.rules import Period, covered_days, fr
 from tremplin.funding.rules import Segment, as_decimal, segment_on
+from tremplin.kernel.dates import Period, covered_days
+from tremplin.kernel.formats import fr
 from tremplin.worktime.rules import value_in_force
 
 ONE_DAY = timedelta(days=1)
@@ -65,11 +64,6 @@ def days_covered_in(contracts: Iterable[tuple[date, date | None]], start: date, 
 
 
 # People
-
-
-def age_on(birth_date: date, day: date) -> int:
-    """Age in full years on `day` (someone born on 29 February has a birthday on 1 March in common years)."""
-    return relativedelta(day, birth_date).years
 
 
 def age_band(age: int) -> str:

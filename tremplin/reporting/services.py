@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from tremplin.accounts.models import User
-from tremplin.contracts.rules import fr
-from tremplin.core.errors import raise_if
-from tremplin.core.pdf import PdfUnavailable, render_pdf
+from tremplin.kernel.errors import raise_if
+from tremplin.kernel.formats import fr
+from tremplin.kernel.pdf import PdfUnavailable, render_pdf
 from tremplin.organisations.models import Structure
 from tremplin.worktime.rules import MissingReferenceHours
 

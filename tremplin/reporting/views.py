@@ -8,9 +8,9 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
-from tremplin.contracts.rules import fr
-from tremplin.core.pdf import PdfUnavailable, pdf_response, render_pdf
-from tremplin.core.uploads import bytes_download
+from tremplin.kernel.formats import fr
+from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
+from tremplin.kernel.uploads import bytes_download
 from tremplin.worktime.rules import MissingReferenceHours
 
 from . import selectors, services
@@ -320,7 +320,7 @@ def report_detail(request, pk):
 def report_download(request, pk):
     from django.http import Http404
 
-    from tremplin.core.uploads import file_download
+    from tremplin.kernel.uploads import file_download
 
     report = get_report_or_404(request.scope, pk)
     if report.status != "done":

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from tremplin.contracts.rules import fr
+from tremplin.kernel.formats import fr
 
 REVIEW_SIGNED = "Ce bilan est signé : il ne peut plus être modifié."
 TECHNICAL_SIGNED = "La partie technique est signée : elle ne peut plus être modifiée."

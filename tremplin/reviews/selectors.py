@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from tremplin.accounts.scope import Scope
-from tremplin.contracts.rules import fr
+from tremplin.kernel.formats import fr
 from tremplin.people.models import Person
 from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent

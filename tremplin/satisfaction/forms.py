@@ -1,7 +1,8 @@
 from django import forms
 
-from tremplin.core.forms import DateInput, StyledFormMixin
+from tremplin.kernel.forms import DateInput, StyledFormMixin
 from tremplin.people.models import Person
+from tremplin.people.selectors import people_of
 
 from .enums import Level, Question
 
@@ -70,7 +71,7 @@ class TestimonialForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, structure, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(structure=structure)
+        self.fields["person"].queryset = people_of(structure)
 
 
 class RevokeForm(StyledFormMixin, forms.Form):

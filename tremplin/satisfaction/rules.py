@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from tremplin.contracts.rules import fr
+from tremplin.kernel.formats import fr
 
 from .enums import Level, Question
 

@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import add_service_errors, run_form
-from tremplin.core.uploads import file_download
+from tremplin.kernel.forms import add_service_errors, run_form
+from tremplin.kernel.uploads import file_download
 from tremplin.people.access import get_person_or_404
 
 from . import selectors, services

@@ -8,7 +8,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from tremplin.contracts.rules import fr
+from tremplin.kernel.formats import fr
 
 # Evaluations with the technical supervisor about 3 times a year (domain.md section 4).
 EVALUATION_INTERVAL_MONTHS = 4

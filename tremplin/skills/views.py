@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import run_form
-from tremplin.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from tremplin.kernel.forms import run_form
+from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
 from tremplin.people.access import get_person_or_404
 
 from . import rules, selectors, services

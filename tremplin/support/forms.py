@@ -1,6 +1,6 @@
 from django import forms
 
-from tremplin.core.forms import DateInput, StyledFormMixin
+from tremplin.kernel.forms import DateInput, StyledFormMixin
 from tremplin.partners.enums import PartnerKind
 
 from .enums import (

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from tremplin.kernel.formats import fr
+
 ASSESSED_IN_FUTURE = "L'évaluation des freins ne peut pas être datée après aujourd'hui ({today})."
 REVIEW_WITHOUT_ENTRY = "Une réévaluation suppose un diagnostic d'entrée : enregistrez-le d'abord."
 REVIEW_NOT_AFTER = "La réévaluation doit suivre la dernière évaluation des freins ({day})."
@@ -17,10 +19,6 @@ APPOINTMENT_IN_FUTURE = "Le journal consigne des entretiens tenus : la date ne p
 REFERRAL_IN_FUTURE = "L'orientation ne peut pas être datée après aujourd'hui ({today})."
 OUTCOME_IN_FUTURE = "La suite de l'orientation ne peut pas être datée après aujourd'hui ({today})."
 OUTCOME_BEFORE_REFERRAL = "La suite ne peut pas précéder l'orientation ({day})."
-
-
-def fr(day: date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
 
 
 def check_assessed_on(*, assessed_on: date, today: date) -> str | None:

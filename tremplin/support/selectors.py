@@ -14,13 +14,13 @@ from django.urls import reverse
 from tremplin.accounts.scope import Scope
 from tremplin.audit.services import sensitive_read_record
 from tremplin.core.alerts import Alert
+from tremplin.kernel.formats import fr
 from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
 
 from . import access, rules
 from .enums import SENSITIVE_CATEGORIES, DiagnosisKind, ObjectiveStatus, ObstacleCategory, Treatment
 from .models import Appointment, Diagnosis, ObstacleAssessment, PartnerReferral
-from .rules import fr
 
 
 def _obstacle_label(obstacle: ObstacleAssessment) -> str:

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tremplin.accounts.models import User
-from tremplin.core.errors import check_known_fields, raise_if
+from tremplin.kernel.errors import check_known_fields, raise_if
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import add_service_errors, run_form
+from tremplin.kernel.forms import add_service_errors, run_form
 from tremplin.partners.selectors import active_partners
 from tremplin.partners.services import partner_create, partner_update
 from tremplin.people.access import get_person_or_404

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from tremplin.contracts.rules import fr, hours_fr
+from tremplin.kernel.formats import fr, hours_fr
 
 from .enums import CERTIFICATION_RESULTS, Employment, TrainingResult
 

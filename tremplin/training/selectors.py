@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from tremplin.accounts.scope import Scope
-from tremplin.contracts.rules import fr, hours_fr
+from tremplin.kernel.formats import fr, hours_fr
 from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
 from tremplin.worktime.selectors import sum_hours

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.models import User
-from tremplin.core.errors import raise_if
+from tremplin.kernel.errors import raise_if
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tremplin.accounts.access import require_roles
-from tremplin.core.forms import run_form
+from tremplin.kernel.forms import run_form
 from tremplin.people.access import get_person_or_404, people_in_scope
 
 from . import selectors, services

@@ -13,7 +13,8 @@ from fractions import Fraction
 
 import holidays
 
-from tremplin.contracts.rules import Period, fr, hours_fr
+from tremplin.kernel.dates import Period
+from tremplin.kernel.formats import fr, hours_fr
 
 from .enums import EntryKind
 

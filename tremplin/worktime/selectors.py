@@ -14,8 +14,8 @@ from django.db.models.functions import ExtractYear, Round, TruncMonth
 
 from tremplin.contracts.enums import AmendmentKind
 from tremplin.contracts.models import Contract, Exit
-from tremplin.contracts.rules import Period
 from tremplin.eligibility.models import Approval
+from tremplin.kernel.dates import Period
 from tremplin.organisations.models import ProductionSupport, Structure
 from tremplin.people.models import Person
 from tremplin.reference.selectors import annual_reference_hours_table

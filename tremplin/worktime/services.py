@@ -14,9 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tremplin.accounts.models import User
+from tremplin.audit.services import audit_created
 from tremplin.contracts.models import Contract
-from tremplin.contracts.rules import fr, hours_fr
-from tremplin.core.errors import raise_if
+from tremplin.kernel.errors import raise_if
+from tremplin.kernel.formats import fr, hours_fr
 from tremplin.organisations.models import ProductionSupport, Structure
 from tremplin.people.models import Person
 
@@ -53,27 +54,42 @@ def _lock(contract: Contract) -> Contract:
     )
 
 
+def _lock_many(contracts: Iterable[Contract]) -> list[Contract]:
+    """_lock for several contracts at once (their people locked in one query), in their order."""
+    ids = [contract.pk for contract in contracts]
+    people = Contract.objects.filter(pk__in=ids).values("person_id")
+    list(Person.objects.select_for_update().filter(pk__in=people).order_by("pk").values_list("pk", flat=True))
+    fresh = (
+        Contract.objects.select_related("structure", "person", "production_support")
+        .prefetch_related("suspensions", "amendments", "planned_days__production_support")
+        .in_bulk(ids)
+    )
+    return [fresh[pk] for pk in dict.fromkeys(ids)]
+
+
 def _paid_total(person_id: int, start: date, end: date, *, excluding: tuple[int, date, str]) -> Decimal:
     contract_id, day, kind = excluding
     lines = TimesheetEntry.objects.filter(person_id=person_id, day__range=(start, end), kind__in=PAID_KINDS).exclude(
         contract_id=contract_id, day=day, kind=kind
     )
-    return lines.aggregate(total=selectors.sum_hours())["total"] or ZERO
+    return lines.order_by().aggregate(total=selectors.sum_hours())["total"] or ZERO
 
 
-def _check(
-    *, contract: Contract, day: date, kind: str, hours: Decimal, production_support: ProductionSupport | None
-) -> None:
-    """Every rule of a line but the lock of a validated month. Setting an existing line to 0 h is
-    always allowed (a line recorded by mistake, a suspension or an early end recorded later)."""
+def _check_shape(*, contract: Contract, kind: str, hours: Decimal, production_support: ProductionSupport | None):
     if kind not in EntryKind.values:
         raise_if("kind", KIND_UNKNOWN)
     if hours < 0:
         raise_if("hours", rules.NEGATIVE_HOURS)
     if production_support is not None and production_support.structure_id != contract.structure_id:
         raise_if("production_support", rules.SUPPORT_NOT_IN_STRUCTURE)
-    if hours == 0 and TimesheetEntry.objects.filter(contract=contract, day=day, kind=kind).exists():
-        return
+
+
+def _check_day(
+    *, contract: Contract, day: date, kind: str, hours: Decimal, day_total: Decimal, week_total: Decimal
+) -> None:
+    """The rules of a line on its day, given the person's other paid hours that day and that ISO
+    week (`day_total`, `week_total`, this line excluded): no query, so that a whole week of a
+    team is checked from totals read once."""
     raise_if("day", rules.check_day_in_contract(day=day, start=contract.start, last=contract.effective_end))
     paid = kind in PAID_KINDS
     raise_if(
@@ -91,13 +107,25 @@ def _check(
         raise_if("kind", rules.NOT_A_PUBLIC_HOLIDAY.format(day=fr(day), department=department))
     if not paid:
         return
-    key = (contract.pk, day, kind)
-    raise_if(
-        "hours", rules.check_day_total(day=day, total=_paid_total(contract.person_id, day, day, excluding=key) + hours)
-    )
-    monday = rules.week_monday(day)
-    week_total = _paid_total(contract.person_id, monday, monday + 6 * rules.ONE_DAY, excluding=key) + hours
-    raise_if("hours", rules.check_week_total(monday=monday, total=week_total))
+    raise_if("hours", rules.check_day_total(day=day, total=day_total + hours))
+    raise_if("hours", rules.check_week_total(monday=rules.week_monday(day), total=week_total + hours))
+
+
+def _check(
+    *, contract: Contract, day: date, kind: str, hours: Decimal, production_support: ProductionSupport | None
+) -> None:
+    """Every rule of a line but the lock of a validated month. Setting an existing line to 0 h is
+    always allowed (a line recorded by mistake, a suspension or an early end recorded later)."""
+    _check_shape(contract=contract, kind=kind, hours=hours, production_support=production_support)
+    if hours == 0 and TimesheetEntry.objects.filter(contract=contract, day=day, kind=kind).exists():
+        return
+    day_total = week_total = ZERO
+    if kind in PAID_KINDS:
+        key = (contract.pk, day, kind)
+        monday = rules.week_monday(day)
+        day_total = _paid_total(contract.person_id, day, day, excluding=key)
+        week_total = _paid_total(contract.person_id, monday, monday + 6 * rules.ONE_DAY, excluding=key)
+    _check_day(contract=contract, day=day, kind=kind, hours=hours, day_total=day_total, week_total=week_total)
 
 
 def _save(
@@ -165,6 +193,35 @@ def _check_monday(week_start: date) -> None:
         )
 
 
+class _PaidHours:
+    """The paid hours of some people per day over a week, read in one query and kept up to date
+    as the lines of a bulk write are added in memory."""
+
+    def __init__(self, person_ids: Iterable[int], monday: date):
+        rows = (
+            TimesheetEntry.objects.filter(
+                person_id__in=set(person_ids), day__range=(monday, monday + 6 * rules.ONE_DAY), kind__in=PAID_KINDS
+            )
+            .order_by()
+            .values_list("person_id", "day")
+            .annotate(total=selectors.sum_hours())
+        )
+        self.by_day: dict[tuple[int, date], Decimal] = {(person_id, day): total for person_id, day, total in rows}
+
+    def day(self, person_id: int, day: date) -> Decimal:
+        return self.by_day.get((person_id, day), ZERO)
+
+    def week(self, person_id: int) -> Decimal:
+        return sum((total for (pid, _), total in self.by_day.items() if pid == person_id), ZERO)
+
+    def add(self, person_id: int, day: date, hours: Decimal) -> None:
+        self.by_day[(person_id, day)] = self.day(person_id, day) + hours
+
+
+# The fields of a line that a bulk write sets from the locked contract itself (no query to check them).
+_BULK_TRUSTED_FIELDS = ["contract", "person", "structure", "production_support", "created_by"]
+
+
 @transaction.atomic
 def timesheet_confirm_week_as_planned(
     *, actor: User, contracts: Iterable[Contract], week_start: date, only_day: date | None = None
@@ -173,45 +230,79 @@ def timesheet_confirm_week_as_planned(
     hours / 5) that has no line yet with its planned hours: worked, or "public holiday" on a
     public holiday of the structure's département. Days outside the contract, suspended or in a
     validated month are left alone; so are days that already have a line, so that running it
-    again changes nothing. With `only_day`, the same for that one day of the week."""
+    again changes nothing. With `only_day`, the same for that one day of the week.
+
+    One bulk write for the whole team, with the rules of timesheet_record (the 10 h and 48 h
+    totals counted from the lines read once plus those added here), all or nothing, and one
+    audit entry per line as a single save would write."""
     _check_monday(week_start)
-    created: list[TimesheetEntry] = []
-    warnings: list[str] = []
+    week_end = week_start + 6 * rules.ONE_DAY
+    contracts = _lock_many(contracts)
+    if not contracts:
+        return WeekConfirmation([], [])
+    recorded = set(
+        TimesheetEntry.objects.filter(contract__in=contracts, day__range=(week_start, week_end))
+        .order_by()
+        .values_list("contract_id", "day")
+    )
+    validated = set(
+        MonthValidation.objects.filter(
+            structure_id__in={c.structure_id for c in contracts},
+            month__in={rules.month_start(week_start), rules.month_start(week_end)},
+        ).values_list("structure_id", "month")
+    )
+    paid = _PaidHours((c.person_id for c in contracts), week_start)
+    new: list[TimesheetEntry] = []
     for contract in contracts:
-        contract = _lock(contract)
         suspensions = selectors.suspension_periods(contract)
-        recorded = set(
-            TimesheetEntry.objects.filter(
-                contract=contract, day__range=(week_start, week_start + 6 * rules.ONE_DAY)
-            ).values_list("day", flat=True)
-        )
         for day in rules.week_days(week_start):
-            if (only_day is not None and day != only_day) or day in recorded:
+            if (only_day is not None and day != only_day) or (contract.pk, day) in recorded:
                 continue
             planned = selectors.planned_entry(contract, day, suspensions)
-            if planned is None or selectors.month_is_validated(contract.structure_id, day):
+            if planned is None or (contract.structure_id, rules.month_start(day)) in validated:
                 continue
             try:
-                _check(
+                _check_shape(
                     contract=contract,
-                    day=day,
                     kind=planned.kind,
                     hours=planned.hours,
                     production_support=planned.production_support,
                 )
+                _check_day(
+                    contract=contract,
+                    day=day,
+                    kind=planned.kind,
+                    hours=planned.hours,
+                    day_total=paid.day(contract.person_id, day),
+                    week_total=paid.week(contract.person_id),
+                )
             except ValidationError as error:
                 raise ValidationError(f"{contract.person} : {' '.join(error.messages)}") from error
-            entry, _ = _save(
-                actor=actor,
+            entry = TimesheetEntry(
                 contract=contract,
+                person=contract.person,
+                structure=contract.structure,
+                production_support=planned.production_support,
                 day=day,
                 kind=planned.kind,
                 hours=planned.hours,
                 comment=planned.comment,
-                production_support=planned.production_support,
+                created_by=actor,
             )
-            created.append(entry)
-        warnings += [f"{contract.person} : {w}" for w in selectors.week_warnings(contract, week_start)]
+            entry.full_clean(exclude=_BULK_TRUSTED_FIELDS, validate_unique=False, validate_constraints=False)
+            if planned.kind in PAID_KINDS:
+                paid.add(contract.person_id, day, planned.hours)
+            new.append(entry)
+    created = TimesheetEntry.objects.bulk_create(new)
+    audit_created(created)
+    lines_by_contract: dict[int, list[TimesheetEntry]] = {c.pk: [] for c in contracts}
+    for line in TimesheetEntry.objects.filter(contract__in=contracts, day__range=(week_start, week_end)).order_by():
+        lines_by_contract[line.contract_id].append(line)
+    warnings = [
+        f"{contract.person} : {w}"
+        for contract in contracts
+        for w in selectors.week_warnings(contract, week_start, lines_by_contract[contract.pk])
+    ]
     return WeekConfirmation(created, warnings)
 
 

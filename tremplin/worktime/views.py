@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
 from tremplin.contracts.access import get_contract_or_404
-from tremplin.core.forms import add_service_errors, id_or_404
-from tremplin.core.uploads import bytes_download
+from tremplin.kernel.forms import add_service_errors, id_or_404
+from tremplin.kernel.uploads import bytes_download
 from tremplin.organisations.selectors import production_support_list
 
 from . import exports, rules, selectors, services

@@ -9,12 +9,19 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tremplin.contracts import services
-from tremplin.contracts.access import can_manage_contracts, contracts_in_scope, get_contract_or_404
+from tremplin.contracts.access import (
+    amendments_in_scope,
+    can_manage_contracts,
+    contracts_in_scope,
+    derogations_in_scope,
+    exits_in_scope,
+    get_contract_or_404,
+    suspensions_in_scope,
+)
 from tremplin.contracts.enums import (
     AmendmentKind,
     ContractKind,
@@ -23,9 +30,8 @@ from tremplin.contracts.enums import (
     ExitReason,
     SuspensionKind,
 )
-from tremplin.contracts.models import Amendment, Derogation, Exit, Suspension
 from tremplin.organisations.access import production_supports_in_scope
-from tremplin.people.access import get_person_or_404, people_in_scope
+from tremplin.people.access import get_person_or_404
 
 from ..pagination import ListQuery, page_schema, paginate
 from .common import answers, deny_unless, pick, rome_job
@@ -198,7 +204,8 @@ def _visible_text(scope, record, *names):
 
 
 def _of_contracts(scope, queryset, query: RecordQuery, prefix: str = "contract__"):
-    queryset = queryset.filter(**{f"{prefix}in": contracts_in_scope(scope).filter(structure=scope.structure)})
+    """`queryset` (already in the scope) narrowed to the current ACI and the query's filters."""
+    queryset = queryset.filter(**{f"{prefix}structure": scope.structure})
     if query.contract_id:
         queryset = queryset.filter(**{f"{prefix}id": query.contract_id})
     if query.person_id:
@@ -211,7 +218,7 @@ def amendment_list(request, query: Query[RecordQuery]):
     """Les avenants (jamais modifiés : `updated_since` porte sur leur création)."""
     scope = request.auth
     deny_unless(scope.is_structure_staff)
-    amendments = _of_contracts(scope, Amendment.objects.all(), query).order_by("pk")
+    amendments = _of_contracts(scope, amendments_in_scope(scope), query).order_by("pk")
     return paginate(amendments, query, changed_field="created_at", item=lambda a: _visible_text(scope, a, "comment"))
 
 
@@ -282,7 +289,7 @@ def suspension_list(request, query: Query[RecordQuery]):
     """Les suspensions de contrat (jamais modifiées : `updated_since` porte sur leur création)."""
     scope = request.auth
     deny_unless(scope.is_structure_staff)
-    suspensions = _of_contracts(scope, Suspension.objects.all(), query).order_by("pk")
+    suspensions = _of_contracts(scope, suspensions_in_scope(scope), query).order_by("pk")
     return paginate(suspensions, query, changed_field="created_at", item=lambda s: _visible_text(scope, s, "comment"))
 
 
@@ -329,7 +336,7 @@ def exit_list(request, query: Query[RecordQuery]):
     """Les sorties, avec leur catégorie DGEFP (jamais modifiées : `updated_since` porte sur leur création)."""
     scope = request.auth
     deny_unless(scope.is_structure_staff)
-    exits = _of_contracts(scope, Exit.objects.all(), query).order_by("pk")
+    exits = _of_contracts(scope, exits_in_scope(scope), query).order_by("pk")
     return paginate(exits, query, changed_field="created_at", item=lambda e: _visible_text(scope, e, "comment"))
 
 
@@ -381,8 +388,7 @@ def derogation_list(request, query: Query[DerogationQuery]):
     `updated_since` porte sur leur création)."""
     scope = request.auth
     deny_unless(scope.is_structure_staff)
-    people = people_in_scope(scope).filter(structure=scope.structure)
-    derogations = Derogation.objects.filter(Q(person__in=people) | Q(person__isnull=True, structure=scope.structure))
+    derogations = derogations_in_scope(scope)
     if query.person_id:
         derogations = derogations.filter(person_id=query.person_id)
     return paginate(

@@ -10,30 +10,28 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.db.models import Prefetch, Q
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from tremplin.eligibility import services
 from tremplin.eligibility.access import (
+    approvals_changed_since,
     approvals_in_scope,
     can_manage_eligibility,
-    can_read_sensitive_criteria,
-    diagnoses_in_scope,
+    diagnoses_with_readable_criteria,
     get_approval_or_404,
     get_diagnosis_or_404,
     readable_criteria,
 )
 from tremplin.eligibility.enums import (
-    SENSITIVE_CRITERIA,
     ApprovalStatus,
     ApprovalSuspensionReason,
     AuthorKind,
     Criterion,
     ProlongationReason,
 )
-from tremplin.eligibility.models import Approval, DiagnosisCriterion
+from tremplin.eligibility.models import Approval
 from tremplin.partners.selectors import active_partners
 from tremplin.people.access import get_person_or_404
 
@@ -92,10 +90,7 @@ DiagnosisPage = page_schema(DiagnosisOut, "DiagnosisPage")
 
 
 def _diagnoses(scope):
-    criteria = DiagnosisCriterion.objects.order_by("criterion")
-    if not can_read_sensitive_criteria(scope):
-        criteria = criteria.exclude(criterion__in=SENSITIVE_CRITERIA)
-    return diagnoses_in_scope(scope).prefetch_related(Prefetch("criteria", queryset=criteria))
+    return diagnoses_with_readable_criteria(scope)
 
 
 def _out(diagnosis) -> dict:
@@ -247,9 +242,7 @@ def approval_list(request, query: Query[ApprovalQuery]):
         approvals = approvals.filter(person_id=query.person_id)
     if query.updated_since is not None:
         since = query.updated_since
-        changed = Approval.objects.filter(
-            Q(created_at__gte=since) | Q(prolongations__created_at__gte=since) | Q(suspensions__created_at__gte=since)
-        )
+        changed = approvals_changed_since(scope, since)
         approvals = approvals.filter(pk__in=changed.values("pk"))
         query = query.model_copy(update={"updated_since": None})
     return paginate(approvals.order_by("pk"), query, item=_approval_out)

@@ -17,9 +17,13 @@ from tremplin.partners.selectors import active_partners
 from tremplin.people.access import get_person_or_404
 from tremplin.people.enums import Sex
 from tremplin.recruitment import services
-from tremplin.recruitment.access import can_manage_referrals, get_referral_or_404, referrals_in_scope
+from tremplin.recruitment.access import (
+    can_manage_referrals,
+    get_referral_or_404,
+    referrals_in_scope,
+    transitions_in_scope,
+)
 from tremplin.recruitment.enums import ReferralState, RefusalReason
-from tremplin.recruitment.models import ReferralTransition
 from tremplin.recruitment.selectors import referral_history, referrals_for_prescriber
 
 from ..pagination import ListQuery, page_schema, paginate
@@ -155,9 +159,7 @@ def transition_list(request, query: Query[TransitionQuery]):
     """L'historique des changements d'état (jamais modifié : `updated_since` porte sur l'instant du changement)."""
     scope = request.auth
     deny_unless(scope.is_structure_staff)
-    transitions = ReferralTransition.objects.filter(
-        referral__in=referrals_in_scope(scope).filter(structure=scope.structure)
-    )
+    transitions = transitions_in_scope(scope).filter(referral__structure=scope.structure)
     if query.referral_id:
         transitions = transitions.filter(referral_id=query.referral_id)
     return paginate(transitions.order_by("pk"), query, changed_field="at")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from tremplin.contracts.rules import fr
+from tremplin.kernel.formats import fr
 from tremplin.reporting import selectors
 from tremplin.reporting.access import READ_ROLES
 from tremplin.reporting.indicators import compute_indicators

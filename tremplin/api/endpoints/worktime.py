@@ -12,12 +12,11 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from tremplin.contracts.access import contracts_in_scope, get_contract_or_404
+from tremplin.contracts.access import get_contract_or_404
 from tremplin.organisations.access import production_supports_in_scope
 from tremplin.worktime import services
-from tremplin.worktime.access import TIMESHEET_ROLES
+from tremplin.worktime.access import TIMESHEET_ROLES, entries_in_scope
 from tremplin.worktime.enums import EntryKind
-from tremplin.worktime.models import TimesheetEntry
 
 from ..pagination import ListQuery, page_schema, paginate
 from .common import answers, deny_unless, pick
@@ -66,13 +65,6 @@ class EntryQuery(ListQuery):
 
 
 EntryPage = page_schema(EntryOut, "TimesheetEntryPage")
-
-
-def entries_in_scope(scope):
-    """The lines of the contracts in the scope, for the roles that fill the sheet."""
-    if scope.role not in TIMESHEET_ROLES:
-        return TimesheetEntry.objects.none()
-    return TimesheetEntry.objects.filter(contract__in=contracts_in_scope(scope))
 
 
 @router.get("/timesheet-entries", response=answers(200, EntryPage), url_name="entry_list")

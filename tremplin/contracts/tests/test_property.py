@@ -15,8 +15,8 @@ from tremplin.accounts.tests.factories import UserFactory
 from tremplin.contracts import rules, services
 from tremplin.contracts.enums import EXTENSION_KINDS, DerogationKind
 from tremplin.contracts.models import Derogation
-from tremplin.contracts.rules import Period
 from tremplin.eligibility.tests.factories import EligibilityDiagnosisFactory
+from tremplin.kernel.dates import Period
 from tremplin.people.tests.factories import PersonFactory
 
 BASE = date(2023, 1, 2)

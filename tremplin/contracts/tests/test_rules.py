@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from tremplin.contracts import rules
-from tremplin.contracts.rules import Period
+from tremplin.kernel.dates import Period
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,11 @@ from django.core.management import call_command
 from tremplin.accounts.enums import Role
 from tremplin.accounts.models import Membership, User
 from tremplin.core.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from tremplin.core.tests.snapshot import seed_demo_once
 from tremplin.organisations.models import Organisation, ProductionSupport, Structure
+
+# One worker of pytest-xdist (--dist loadgroup) seeds the demo of a date once for all of them.
+pytestmark = pytest.mark.xdist_group("demo")
 
 
 @pytest.mark.parametrize(
@@ -48,7 +52,7 @@ def support_counts() -> dict:
 
 
 def check_seed_twice():
-    first = seed_demo()
+    first = seed_demo_once()  # a real seed_demo() at this date, once per test process
     snapshot = sorted(Membership.objects.values_list("user__email", "role", "structure__siret", "organisation__siren"))
     counts = support_counts()
     second = seed_demo()
@@ -71,7 +75,8 @@ def check_seed_twice():
 
 
 def test_one_demo_login_per_role_with_the_printed_password(db):
-    seed_demo()
+    with time_machine.travel(date(2026, 11, 23), tick=False):
+        seed_demo_once()
     assert {login.role for login in DEMO_LOGINS} == set(Role)
     for login in DEMO_LOGINS:
         assert User.objects.get(email=login.email).check_password(DEMO_PASSWORD)
@@ -93,7 +98,7 @@ def test_the_demo_covers_every_stage_of_the_pathway(db):
     from tremplin.recruitment.models import Referral
 
     with time_machine.travel(date(2026, 11, 23), tick=False):
-        seed_demo()
+        seed_demo_once()
     assert Derogation.objects.exists()
     assert Amendment.objects.filter(kind=AmendmentKind.RENEWAL).exists()
     assert Exit.objects.filter(reason=ExitReason.CDI, contract__ended_on__isnull=False).exists()

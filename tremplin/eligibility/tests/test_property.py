@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tremplin.accounts.tests.factories import UserFactory
-from tremplin.contracts.rules import Period, last_day_within
 from tremplin.eligibility import rules, services
 from tremplin.eligibility.enums import PROLONGATION_TOTAL_CAP_MONTHS, ApprovalSuspensionReason, ProlongationReason
 from tremplin.eligibility.models import Approval
+from tremplin.kernel.dates import Period, last_day_within
 from tremplin.people.tests.factories import PersonFactory
 
 START = date(2026, 1, 1)

@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from tremplin.contracts.rules import Period
 from tremplin.eligibility import rules
 from tremplin.eligibility.enums import LEVEL_1, LEVEL_2, AuthorKind, Criterion, ProlongationReason
+from tremplin.kernel.dates import Period
 
 # Criteria levels
 

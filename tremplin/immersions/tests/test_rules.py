@@ -6,10 +6,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from tremplin.contracts.rules import Period
 from tremplin.immersions import rules
 from tremplin.immersions.enums import ImmersionStatus, Objective
 from tremplin.immersions.rules import Convention
+from tremplin.kernel.dates import Period
 
 
 @pytest.fixture(autouse=True)

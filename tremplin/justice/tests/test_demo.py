@@ -7,8 +7,12 @@ import pytest
 import time_machine
 
 from tremplin.core.demo import seed_demo
+from tremplin.core.tests.snapshot import seed_demo_once
 from tremplin.justice.models import JusticeAttendance, JusticeMeasure, OrientationAttendance, OrientationSession
 from tremplin.justice.selectors import hours_done
+
+# One worker of pytest-xdist (--dist loadgroup) seeds the demo of a date once for all of them.
+pytestmark = pytest.mark.xdist_group("demo")
 
 
 @pytest.mark.parametrize(
@@ -17,7 +21,7 @@ from tremplin.justice.selectors import hours_done
 )
 def test_demo_tig_is_seeded_once(db, today):
     with time_machine.travel(today, tick=False):
-        seed_demo()
+        seed_demo_once()  # a real seed_demo() at this date, once per test process
         seed_demo()
     measure = JusticeMeasure.objects.get()
     assert measure.structure.name.startswith("Val Vert") and measure.spip.name == "SPIP de l'Hérault"

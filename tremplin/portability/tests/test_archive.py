@@ -14,6 +14,7 @@ from django.db import connection
 from django.urls import reverse
 
 from tremplin.accounts.enums import Role
+from tremplin.core.tests.snapshot import seed_demo_once
 from tremplin.organisations.models import Structure
 from tremplin.people.nir import decrypt_nir
 from tremplin.people.tests.factories import PersonFactory
@@ -81,8 +82,9 @@ def canonical(content: bytes) -> dict:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("demo")  # the demo seeded once per worker and date (core/tests/snapshot.py)
 def test_round_trip_of_the_demo_into_an_empty_instance(db):
-    call_command("seed_demo", verbosity=0)
+    seed_demo_once()
     source = Structure.objects.get(siret="77567227200017")
     first = export_structure(source)
     counts = {label: len(rows) for label, rows in _read(first)[0].items()}

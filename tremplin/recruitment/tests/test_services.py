@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tremplin.accounts.enums import Role
 from tremplin.accounts.tests.factories import MembershipFactory, UserFactory
-from tremplin.core.uploads import DOCUMENT_SIZE, DOCUMENT_TYPE
+from tremplin.kernel.uploads import DOCUMENT_SIZE, DOCUMENT_TYPE
 from tremplin.people.models import Person
 from tremplin.people.tests.factories import PersonFactory
 from tremplin.recruitment import services

@@ -5,15 +5,16 @@ from decimal import Decimal
 from fractions import Fraction
 
 from tremplin.funding.rules import Segment
+from tremplin.kernel.dates import age_on
 from tremplin.reporting import rules
 
 
 def test_age_band_boundaries():
     # 26 on the day of the 26th birthday; 50 on the day of the 50th.
-    assert rules.age_band(rules.age_on(date(1999, 3, 10), date(2025, 3, 9))) == "under_26"
-    assert rules.age_band(rules.age_on(date(1999, 3, 10), date(2025, 3, 10))) == "26_49"
-    assert rules.age_band(rules.age_on(date(1975, 1, 1), date(2024, 12, 31))) == "26_49"
-    assert rules.age_band(rules.age_on(date(1975, 1, 1), date(2025, 1, 1))) == "50_plus"
+    assert rules.age_band(age_on(date(1999, 3, 10), date(2025, 3, 9))) == "under_26"
+    assert rules.age_band(age_on(date(1999, 3, 10), date(2025, 3, 10))) == "26_49"
+    assert rules.age_band(age_on(date(1975, 1, 1), date(2024, 12, 31))) == "26_49"
+    assert rules.age_band(age_on(date(1975, 1, 1), date(2025, 1, 1))) == "50_plus"
 
 
 def test_days_covered_counts_overlapping_contracts_once_and_open_ended_ones():

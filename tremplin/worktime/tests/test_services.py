@@ -406,12 +406,63 @@ def test_confirm_week_must_start_on_a_monday(supervisor, contract):
 
 
 def test_confirm_week_refuses_when_the_planned_hours_break_a_rule(supervisor, contract):
+    """Thursday fits (47 h) but Friday does not: the week total counts the lines the same bulk
+    confirmation adds in memory."""
     record(supervisor, contract, date(2026, 3, 7), "10")  # Saturday
     for day in (2, 3, 4):
         record(supervisor, contract, date(2026, 3, day), "10")
     with pytest.raises(ValidationError, match="Léa Morel : .*54 h la semaine du 02/03/2026"):
         confirm(supervisor, [contract], date(2026, 3, 2))  # Thursday and Friday at 7 h: 47 + 7 = 54
     assert TimesheetEntry.objects.count() == 4
+
+
+def team_of(structure, support, size):
+    return [
+        ContractFactory(
+            person=PersonFactory(structure=structure),
+            production_support=support,
+            start=date(2026, 3, 2),
+            initial_weekly_hours=H(26),
+        )
+        for _ in range(size)
+    ]
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_confirm_week_is_one_bulk_write_whatever_the_team(
+    supervisor, structure, support, size, django_assert_num_queries
+):
+    contracts = team_of(structure, support, size)
+    # Lock the people, read the contracts (+3 prefetches), the lines, the validated months and the
+    # paid hours, one insert of the lines, one of their audit entries, the week's lines for the
+    # warnings; 2 for the savepoint of the transaction.
+    with django_assert_num_queries(13):
+        result = confirm(supervisor, contracts, date(2026, 3, 9))
+    assert len(result.created) == 5 * size
+    assert TimesheetEntry.objects.count() == 5 * size
+
+
+def test_a_confirmed_line_has_the_audit_entry_of_a_single_save(supervisor, structure, support):
+    from auditlog.context import set_actor
+    from auditlog.models import LogEntry
+
+    confirmed, recorded = team_of(structure, support, 2)
+    with set_actor(supervisor, remote_addr="192.0.2.7"):
+        confirm(supervisor, [confirmed], date(2026, 3, 9))
+        record(supervisor, recorded, date(2026, 3, 9), "5.20", production_support=support)
+    lines = LogEntry.objects.get_for_model(TimesheetEntry)
+    bulk = lines.get(object_id=TimesheetEntry.objects.get(contract=confirmed, day=date(2026, 3, 9)).pk)
+    single = lines.get(object_id=TimesheetEntry.objects.get(contract=recorded, day=date(2026, 3, 9)).pk)
+    assert lines.count() == 5 + 1
+
+    def shape(entry):
+        changes = {
+            k: v for k, v in entry.changes.items() if k not in ("id", "contract", "person", "created_at", "updated_at")
+        }
+        return (entry.action, entry.object_repr, entry.actor, entry.remote_addr, changes, set(entry.additional_data))
+
+    assert shape(bulk) == shape(single)
+    assert bulk.changes["person"] == [None, str(confirmed.person)]
 
 
 def test_planning_limits(supervisor, contract):

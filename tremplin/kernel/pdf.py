@@ -4,7 +4,7 @@ fetched from the network: only data: URLs are allowed inside a document."""
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from .uploads import bytes_download
+from tremplin.kernel.uploads import bytes_download
 
 PDF_UNAVAILABLE = (
     "Le document PDF ne peut pas être produit sur ce serveur : la bibliothèque Pango manque "

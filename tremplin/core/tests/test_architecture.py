@@ -1,0 +1,65 @@
+"""Architecture floors, checked on every `make test` (as Zulip's lint rules and les emplois'
+test_consistency.py do): the pages, the API's endpoints and the forms read case data only
+through an app's access layer or selectors, never with `Model.objects` themselves."""
+
+import ast
+from pathlib import Path
+
+from tremplin.audit.registry import AUDITED_MODELS
+
+ROOT = Path(__file__).resolve().parents[2]  # tremplin/
+
+# Case data: every audited model (audit/registry.py is the one list of them).
+CASE_MODELS = frozenset(label.split(".")[1] for label in AUDITED_MODELS)
+
+# The modules that serve a request or shape its input: they call access functions and selectors.
+EDGE_MODULES = ("views.py", "forms.py")
+EDGE_PACKAGES = ("views", "endpoints")
+
+
+def edge_modules() -> list[Path]:
+    paths = []
+    for path in sorted(ROOT.rglob("*.py")):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        if path.name in EDGE_MODULES or path.parent.name in EDGE_PACKAGES:
+            paths.append(path)
+    return paths
+
+
+def direct_queries(source: str) -> list[tuple[int, str]]:
+    """(line, "Model.objects.method") for each query of a case-data model written in `source`;
+    `Model.objects.none()` (an empty choice, no query) is allowed."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "objects"
+            and isinstance(node.value.value, ast.Name)
+            and node.value.value.id in CASE_MODELS
+            and node.attr != "none"
+        ):
+            found.append((node.lineno, f"{node.value.value.id}.objects.{node.attr}"))
+    return found
+
+
+def test_the_check_finds_a_direct_query():
+    source = (
+        "def view(request):\n    return Person.objects.filter(pk=1), Partner.objects.none(), RomeJob.objects.all()\n"
+    )
+    assert direct_queries(source) == [(2, "Person.objects.filter")]
+
+
+def test_views_endpoints_and_forms_read_case_data_through_the_access_layer():
+    modules = edge_modules()
+    assert any(p.name == "views.py" for p in modules) and any(p.parent.name == "endpoints" for p in modules)
+    offences = [
+        f"{path.relative_to(ROOT.parent)}:{line}: {query}"
+        for path in modules
+        for line, query in direct_queries(path.read_text())
+    ]
+    assert not offences, (
+        "Requêtes directes sur des données de parcours dans une vue, un point d'API ou un formulaire ; "
+        "passez par access.py ou selectors.py de l'app :\n" + "\n".join(offences)
+    )
