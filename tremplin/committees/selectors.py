@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Min, QuerySet
+from django.db.models import Min
 from django.db.models.functions import Coalesce
 
 from tremplin.contracts.models import Contract, Exit
@@ -34,14 +34,6 @@ def committee_list(structure: Structure) -> tuple[list[Committee], list[Committe
     upcoming = [c for c in committees if c.held_on is None]
     held = sorted((c for c in committees if c.held_on is not None), key=lambda c: (c.held_on, c.pk), reverse=True)
     return upcoming, held
-
-
-def upcoming_committees(structure: Structure, *, today: date) -> QuerySet[Committee]:
-    return (
-        Committee.objects.filter(structure=structure, held_on__isnull=True, planned_on__gte=today)
-        .select_related("convention")
-        .order_by("planned_on", "pk")
-    )
 
 
 def previous_committee(committee: Committee) -> Committee | None:

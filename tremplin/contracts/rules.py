@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from tremplin.kernel.dates import ONE_DAY, Period, covered_days, last_day_within
 from tremplin.kernel.formats import fr, hours_fr
+from tremplin.reference.selectors import NO_SMIC
 
 MIN_MONTHS = 4
 CAP_MONTHS = 24
@@ -48,7 +49,6 @@ HOURS_BELOW_MIN = (
     "individuelle (D5132-43-5) ou collective (D5132-43-8) qui couvre la période du {start} au {end}."
 )
 PAY_BELOW_SMIC = "Le salaire horaire ({pay} EUR) est inférieur au SMIC horaire en vigueur le {day} ({smic} EUR)."
-NO_SMIC = "Aucun SMIC horaire n'est connu au {day} : ajoutez la valeur en vigueur dans les données de référence."
 OVERLAP = "Cette personne a déjà un contrat du {start} au {end} dans l'ACI : deux contrats ne peuvent se chevaucher."
 DEROGATION_TOO_LONG = "Une dérogation de ce type vaut 12 mois au plus : du {start}, jusqu'au {maximum} au plus tard."
 DEROGATION_DECISION_FUTURE = "La date de décision ({day}) ne peut être dans le futur."

@@ -13,6 +13,7 @@ from fractions import Fraction
 from dateutil.relativedelta import relativedelta
 
 from tremplin.kernel.formats import fr
+from tremplin.kernel.numbers import as_decimal
 
 # Messages (module constants: tests assert on them).
 CONVENTION_TOO_SHORT = "Une convention dure au moins 1 an : du {start} au {end} est trop court."
@@ -99,10 +100,6 @@ def conventioned_posts(all_segments: Sequence[Segment], start: date, end: date) 
 
 def etp_conventioned(all_segments: Sequence[Segment], start: date, end: date) -> Decimal:
     return as_decimal(conventioned_posts(all_segments, start, end))
-
-
-def as_decimal(value: Fraction) -> Decimal:
-    return Decimal(value.numerator) / Decimal(value.denominator)
 
 
 def segment_on(all_segments: Sequence[Segment], day: date) -> Segment | None:

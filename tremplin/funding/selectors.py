@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from tremplin.accounts.scope import Scope
+from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.models import Structure
 from tremplin.reference.selectors import annual_reference_hours_table
 from tremplin.worktime import rules as worktime_rules
@@ -89,15 +90,6 @@ def annex_in_force(structure: Structure, day: date) -> FinancialAnnex | None:
         .prefetch_related("amendments")
         .first()
     )
-
-
-def amount_in_force(annex: FinancialAnnex, day: date) -> Decimal | None:
-    """The amount of the annex as amended by `day`. Reads annex.amendments."""
-    amount = annex.amount
-    for amendment in sorted(annex.amendments.all(), key=lambda a: a.effective_from):
-        if amendment.effective_from <= day and amendment.amount is not None:
-            amount = amendment.amount
-    return amount
 
 
 @dataclass(frozen=True)
@@ -179,7 +171,7 @@ def annex_progress(annex: FinancialAnnex, *, today: date) -> AnnexProgress:
         etp_realised_to_date=worktime_rules.etp(
             cumulative, worktime_rules.full_time_hours(annex.start, last_day, table)
         ),
-        etp_projected=rules.as_decimal(projected / full_time),
+        etp_projected=as_decimal(projected / full_time),
     )
 
 

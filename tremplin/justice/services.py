@@ -22,7 +22,6 @@ from .models import JusticeAttendance, JusticeMeasure, OrientationAttendance, Or
 from .selectors import hours_done, hours_on_day
 
 NOT_A_SPIP = "Le partenaire choisi n'est pas un SPIP de l'annuaire de la structure porteuse."
-KIND_IS_FIXED = "Le type de mesure ne change pas : enregistrez une nouvelle mesure."
 SESSION_OTHER_STRUCTURE = "Cette mesure n'est pas suivie dans l'ACI de la session."
 SESSION_NOT_FOR_HOURS = "Seule une mesure de TIG en cours peut être inscrite à une session collective."
 SESSION_IN_FUTURE = "La présence se note le jour de la session ou après : la session du {day} n'a pas encore eu lieu."

@@ -24,7 +24,6 @@ class EducationLevel(models.TextChoices):
 
 
 # Levels that meet the eligibility criterion "CAP/BEP or below" (level 2).
-LOW_EDUCATION_LEVELS = frozenset({EducationLevel.NONE, EducationLevel.INFRA_3, EducationLevel.LEVEL_3})
 
 
 class DocumentKind(models.TextChoices):

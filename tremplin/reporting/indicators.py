@@ -31,6 +31,7 @@ from tremplin.funding import rules as funding_rules
 from tremplin.funding.selectors import AnnexSegments, annexes_by_structure
 from tremplin.immersions.selectors import pmsmp_figures
 from tremplin.kernel.dates import age_on
+from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.models import Structure
 from tremplin.people.enums import Sex
 from tremplin.reference.models import AidePosteRate, RsaAmount, Territory
@@ -60,7 +61,6 @@ CRITERIA = {
     "low_education": Criterion.LOW_EDUCATION,
 }
 EXIT_CATEGORIES = tuple(ExitCategory)
-DYNAMIC_CATEGORIES = (ExitCategory.DURABLE, ExitCategory.TRANSITION, ExitCategory.POSITIVE)
 
 INDICATOR_NAMES = (
     "headcount",
@@ -306,8 +306,8 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
         "people_by_sex": by_sex,
         "people_by_age_band": by_age,
         "criteria_counts": criteria_counts,
-        "etp_conventioned": rules.to_decimal(etp_conventioned),
-        "etp_realised": rules.to_decimal(Fraction(hours_paid) / full_time),
+        "etp_conventioned": as_decimal(etp_conventioned),
+        "etp_realised": as_decimal(Fraction(hours_paid) / full_time),
         "hours_paid": hours_paid,
         "exits_total": len(exits),
         "exits_counted": exits_counted,
@@ -332,7 +332,7 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
         "pmsmp_hired": pmsmp["hired_by_host"],
         "trainings_count": training["trainings"],
         "certifications_passed": training["certifications_passed"],
-        "rsa_cofinanced_months": rules.to_decimal(rsa_months),
-        "rsa_cofinancing_amount": rules.to_decimal(rsa_amount),
-        "aide_au_poste_earned": rules.to_decimal(aide),
+        "rsa_cofinanced_months": as_decimal(rsa_months),
+        "rsa_cofinancing_amount": as_decimal(rsa_amount),
+        "aide_au_poste_earned": as_decimal(aide),
     }

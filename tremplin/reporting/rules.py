@@ -9,9 +9,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from tremplin.funding.rules import Segment, as_decimal, segment_on
+from tremplin.funding.rules import Segment, segment_on
 from tremplin.kernel.dates import Period, covered_days
 from tremplin.kernel.formats import fr
+from tremplin.kernel.numbers import as_decimal
 from tremplin.worktime.rules import value_in_force
 
 ONE_DAY = timedelta(days=1)
@@ -19,6 +20,8 @@ DAYS_PER_MONTH = Fraction("30.4375")  # 365.25 / 12: the mean length of a month
 
 AGE_BANDS = ("under_26", "26_49", "50_plus")
 
+MAX_PERIOD_YEARS = 5
+PERIOD_TOO_LONG = f"Une période dure au plus {MAX_PERIOD_YEARS} ans."
 PERIOD_REVERSED = "La fin de la période ({end}) précède son début ({start})."
 NO_RSA_AMOUNT = (
     "Aucun montant forfaitaire du RSA n'est connu au {day} : ajoutez la valeur en vigueur dans les données de "
@@ -40,8 +43,11 @@ def check_period(start: date, end: date) -> str | None:
     return None
 
 
-def to_decimal(value: Fraction | int) -> Decimal:
-    return as_decimal(Fraction(value))
+def check_period_length(start: date, end: date) -> str | None:
+    """A figure is asked over at most MAX_PERIOD_YEARS years (the pages and the API alike)."""
+    if (end - start).days > MAX_PERIOD_YEARS * 366:
+        return PERIOD_TOO_LONG
+    return None
 
 
 # Dates
@@ -83,7 +89,7 @@ def dynamic_exit_rate(*, durable: int, transition: int, positive: int, counted: 
     denominator = counted - withdrawn
     if denominator <= 0:
         return None
-    return to_decimal(Fraction(100 * (durable + transition + positive), denominator))
+    return as_decimal(Fraction(100 * (durable + transition + positive), denominator))
 
 
 def combined_target(targets: Sequence[tuple[Decimal, int]]) -> Decimal | None:
@@ -97,15 +103,15 @@ def combined_target(targets: Sequence[tuple[Decimal, int]]) -> Decimal | None:
         return targets[0][0]
     weight = sum(w for _, w in targets)
     if weight == 0:
-        return to_decimal(sum((Fraction(t) for t, _ in targets), Fraction(0)) / len(targets))
-    return to_decimal(sum((Fraction(t) * w for t, w in targets), Fraction(0)) / weight)
+        return as_decimal(sum((Fraction(t) for t, _ in targets), Fraction(0)) / len(targets))
+    return as_decimal(sum((Fraction(t) * w for t, w in targets), Fraction(0)) / weight)
 
 
 def average_months(total_days: int, count: int) -> Decimal | None:
     """Mean of durations given in days, in months of 30.4375 days; None when there is none."""
     if count == 0:
         return None
-    return to_decimal(Fraction(total_days, count) / DAYS_PER_MONTH)
+    return as_decimal(Fraction(total_days, count) / DAYS_PER_MONTH)
 
 
 # Reference figures

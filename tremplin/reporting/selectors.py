@@ -13,8 +13,8 @@ from django.db import models
 from tremplin.accounts.enums import Role
 from tremplin.accounts.scope import Scope
 from tremplin.funding import rules as funding_rules
-from tremplin.funding.rules import as_decimal
 from tremplin.funding.selectors import segments_meeting
+from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
 from tremplin.reference.selectors import annual_reference_hours_table

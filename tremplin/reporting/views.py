@@ -13,7 +13,7 @@ from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
 from tremplin.kernel.uploads import bytes_download
 from tremplin.worktime.rules import MissingReferenceHours
 
-from . import selectors, services
+from . import rules, selectors, services
 from .access import NAMED_LIST_ROLES, READ_ROLES, get_report_or_404
 from .exports import review_csv, review_xlsx, rsa_xlsx
 from .indicators import compute_indicators
@@ -23,7 +23,7 @@ from .rules import MissingReference
 
 BAD_DATE = "La date « {value} » n'est pas une date valide : choisissez-la dans le calendrier (jj/mm/aaaa)."
 REVERSED = "La fin de la période ({end}) précède son début ({start}) : la période par défaut est affichée."
-TOO_LONG = "Une période dure au plus 5 ans : la période par défaut est affichée."
+TOO_LONG = rules.PERIOD_TOO_LONG.removesuffix(".") + " : la période par défaut est affichée."
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -43,7 +43,7 @@ def _period(request) -> tuple[date, date, list[str]]:
     asked_start, asked_end = asked.get("du", start), asked.get("au", end)
     if asked_end < asked_start:
         errors.append(REVERSED.format(start=fr(asked_start), end=fr(asked_end)))
-    elif (asked_end - asked_start).days > 5 * 366:
+    elif rules.check_period_length(asked_start, asked_end):
         errors.append(TOO_LONG)
     else:
         start, end = asked_start, asked_end

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from tremplin.accounts.enums import Role
 from tremplin.accounts.scope import Scope
 
-from .models import Invitation, Testimonial
+from .models import Testimonial
 
 COLLECT_ROLES = frozenset({Role.DIRECTOR, Role.COUNSELLOR})
 RESULTS_ROLES = frozenset({Role.DIRECTOR, Role.COUNSELLOR, Role.ADMIN_STAFF})
@@ -26,12 +26,6 @@ def can_collect(scope: Scope) -> bool:
 
 def can_manage_testimonials(scope: Scope) -> bool:
     return scope.role in TESTIMONIAL_ROLES
-
-
-def invitations_in_scope(scope: Scope) -> QuerySet[Invitation]:
-    if scope.role not in COLLECT_ROLES:
-        return Invitation.objects.none()
-    return Invitation.objects.filter(structure_id__in=scope.structure_ids)
 
 
 def testimonials_in_scope(scope: Scope) -> QuerySet[Testimonial]:

@@ -15,6 +15,7 @@ import holidays
 
 from tremplin.kernel.dates import Period
 from tremplin.kernel.formats import fr, hours_fr
+from tremplin.kernel.numbers import as_decimal
 
 from .enums import EntryKind
 
@@ -269,8 +270,7 @@ def full_time_hours(start: date, end: date, table: Sequence[tuple[date, Decimal]
 def etp(hours_paid: Decimal, full_time: Fraction) -> Decimal:
     """hours_paid / full-time hours of the period, as a Decimal (28 significant digits; round
     only for display)."""
-    ratio = Fraction(hours_paid) / full_time
-    return Decimal(ratio.numerator) / Decimal(ratio.denominator)
+    return as_decimal(Fraction(hours_paid) / full_time)
 
 
 # Payroll

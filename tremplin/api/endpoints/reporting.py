@@ -14,7 +14,8 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from tremplin.kernel.formats import fr
+from tremplin.kernel.errors import raise_if
+from tremplin.reporting import rules as reporting_rules
 from tremplin.reporting import selectors
 from tremplin.reporting.access import READ_ROLES
 from tremplin.reporting.indicators import compute_indicators
@@ -24,9 +25,6 @@ from tremplin.worktime.rules import MissingReferenceHours
 from .common import answers, deny_unless
 
 router = Router(tags=["Indicateurs"])
-
-PERIOD_REVERSED = "La fin de la période ({end}) précède son début ({start})."
-PERIOD_TOO_LONG = "Une période dure au plus 5 ans."
 
 
 class IndicatorQuery(Schema):
@@ -67,10 +65,8 @@ def indicators(request, query: Query[IndicatorQuery]):
     deny_unless(scope.role in READ_ROLES)
     today = timezone.localdate()
     start, end = query.start or date(today.year, 1, 1), query.end or today
-    if end < start:
-        raise ValidationError({"end": PERIOD_REVERSED.format(start=fr(start), end=fr(end))})
-    if (end - start).days > 5 * 366:
-        raise ValidationError({"end": PERIOD_TOO_LONG})
+    raise_if("end", reporting_rules.check_period(start, end))
+    raise_if("end", reporting_rules.check_period_length(start, end))
     structures = selectors.structures_of(scope, query.perimeter)
     try:
         figures = compute_indicators(structures, start, end)

@@ -6,6 +6,7 @@ import pytest
 
 from tremplin.funding import rules
 from tremplin.funding.validators import annex_department, validate_annex_number
+from tremplin.kernel.numbers import as_decimal
 
 
 @pytest.mark.parametrize("number", ["ACI034150012", "ACI02A260001", "ACI974240003", "EI034150012"])
@@ -72,12 +73,10 @@ def test_etp_conventioned_is_the_average_of_the_posts_over_the_period():
         rules.Segment(date(2025, 7, 1), date(2025, 12, 31), Decimal(12), Decimal(0)),
     ]
     expected = Fraction(10 * 181 + 12 * 184, 365)
-    assert rules.etp_conventioned(segments, date(2025, 1, 1), date(2025, 12, 31)) == rules.as_decimal(expected)
+    assert rules.etp_conventioned(segments, date(2025, 1, 1), date(2025, 12, 31)) == as_decimal(expected)
     assert round(rules.etp_conventioned(segments, date(2025, 1, 1), date(2025, 12, 31)), 2) == Decimal("11.01")
     # A period that runs past the annex: the uncovered days count for 0 post.
-    assert rules.etp_conventioned(segments, date(2025, 12, 1), date(2026, 1, 31)) == rules.as_decimal(
-        Fraction(12 * 31, 62)
-    )
+    assert rules.etp_conventioned(segments, date(2025, 12, 1), date(2026, 1, 31)) == as_decimal(Fraction(12 * 31, 62))
 
 
 def test_projected_hours_extend_the_recent_pace_to_the_days_left():

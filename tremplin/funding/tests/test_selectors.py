@@ -9,7 +9,7 @@ import pytest
 from tremplin.contracts.tests.factories import ContractFactory
 from tremplin.funding import selectors
 from tremplin.funding.models import AnnexAmendment
-from tremplin.funding.rules import as_decimal
+from tremplin.kernel.numbers import as_decimal
 from tremplin.worktime.enums import EntryKind
 from tremplin.worktime.tests.factories import TimesheetEntryFactory
 

@@ -11,6 +11,7 @@ from tremplin.contracts.enums import ContractKind, ExitReason
 from tremplin.eligibility.enums import Criterion
 from tremplin.funding.models import AnnexAmendment
 from tremplin.funding.tests.factories import FinancialAnnexFactory
+from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.tests.factories import StructureFactory
 from tremplin.people.enums import Sex
 from tremplin.reporting import rules
@@ -23,7 +24,7 @@ YEAR = (date(2025, 1, 1), date(2025, 12, 31))
 
 
 def exact(value) -> Decimal:
-    return rules.to_decimal(Fraction(value))
+    return as_decimal(Fraction(value))
 
 
 def test_every_indicator_is_there_and_an_empty_structure_gives_zeros(structure):
