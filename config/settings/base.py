@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tremplin.accounts.context_processors.current_membership",
                 "tremplin.core.context_processors.environment",
+                "tremplin.kernel.permissions.permissions",
             ],
         },
     },

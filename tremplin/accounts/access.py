@@ -49,3 +49,9 @@ def user_needs_second_factor(user: User) -> bool:
     if user.is_staff or user.is_superuser:
         return True
     return user.memberships.filter(is_active=True, role__in=MFA_ROLES).exists()
+
+
+TEMPLATE_PREDICATES = {
+    "read_audit_trail": can_read_audit_trail,
+    "manage_production_supports": can_manage_production_supports,
+}

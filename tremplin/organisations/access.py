@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from tremplin.accounts.enums import Role
 from tremplin.accounts.scope import Scope
 
 from .models import ProductionSupport, Structure
@@ -25,3 +26,11 @@ def get_structure_or_404(scope: Scope, pk: int) -> Structure:
 
 def get_production_support_or_404(scope: Scope, pk: int) -> ProductionSupport:
     return get_object_or_404(production_supports_in_scope(scope).select_related("structure", "supervisor"), pk=pk)
+
+
+def can_edit_structure(scope: Scope) -> bool:
+    """The ACI's own page (SIRET, address, convention reference) is changed by its direction."""
+    return scope.has_role(Role.DIRECTOR)
+
+
+TEMPLATE_PREDICATES = {"edit_structure": can_edit_structure}

@@ -2,6 +2,7 @@
 ACI), the HR assistant, and the funder, who reads aggregates only (the indicators hold no name)."""
 
 from tremplin.accounts.enums import Role
+from tremplin.accounts.scope import Scope
 
 READ_ROLES = frozenset({Role.DIRECTOR, Role.ADMIN_STAFF, Role.FUNDER})
 
@@ -18,3 +19,11 @@ def get_report_or_404(scope, pk: int):
 
     reports = ReportRequest.objects.filter(requested_by=scope.user, structure_id=scope.structure.pk)
     return get_object_or_404(reports, pk=pk)
+
+
+def can_read_named_lists(scope: Scope) -> bool:
+    """Lists that name people (the Département's RSA list): direction and HR, never the funder."""
+    return scope.role in NAMED_LIST_ROLES
+
+
+TEMPLATE_PREDICATES = {"read_named_lists": can_read_named_lists}

@@ -48,3 +48,6 @@ def get_testimonial_or_404(scope: Scope, pk: int) -> Testimonial:
 
 def get_readable_testimonial_or_404(scope: Scope, pk: int) -> Testimonial:
     return get_object_or_404(testimonials_in_scope(scope), pk=pk)
+
+
+TEMPLATE_PREDICATES = {"collect_satisfaction": can_collect}

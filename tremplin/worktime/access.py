@@ -19,3 +19,11 @@ def entries_in_scope(scope: Scope) -> QuerySet[TimesheetEntry]:
     if scope.role not in TIMESHEET_ROLES:
         return TimesheetEntry.objects.none()
     return TimesheetEntry.objects.filter(contract__in=contracts_in_scope(scope))
+
+
+def can_manage_months(scope: Scope) -> bool:
+    """The monthly statement, its validation and the payroll export."""
+    return scope.role in MONTH_ROLES
+
+
+TEMPLATE_PREDICATES = {"manage_months": can_manage_months}

@@ -3,6 +3,7 @@ test_consistency.py do): the pages, the API's endpoints and the forms read case 
 through an app's access layer or selectors, never with `Model.objects` themselves."""
 
 import ast
+import re
 from pathlib import Path
 
 from tremplin.audit.registry import AUDITED_MODELS
@@ -63,3 +64,33 @@ def test_views_endpoints_and_forms_read_case_data_through_the_access_layer():
         "Requêtes directes sur des données de parcours dans une vue, un point d'API ou un formulaire ; "
         "passez par access.py ou selectors.py de l'app :\n" + "\n".join(offences)
     )
+
+
+TEMPLATES = sorted(ROOT.rglob("templates/**/*.html"))
+CAN = re.compile(r"\bcan\.(\w+)")
+
+
+def test_templates_ask_access_predicates_instead_of_comparing_roles():
+    assert TEMPLATES
+    comparing = [str(p.relative_to(ROOT.parent)) for p in TEMPLATES if "scope.role" in p.read_text()]
+    assert not comparing, "Demandez `can.<prédicat>` (access.py de l'app) au lieu de `scope.role` : " + ", ".join(
+        comparing
+    )
+
+
+def test_every_predicate_a_template_asks_is_declared_by_an_app():
+    from tremplin.kernel.permissions import template_predicates
+
+    asked = {name for path in TEMPLATES for name in CAN.findall(path.read_text())}
+    assert asked, "no template asks `can.` any more: this test guards nothing"
+    assert asked <= set(template_predicates()), sorted(asked - set(template_predicates()))
+
+
+def test_can_answers_with_the_apps_predicate(director, make_member, structure):
+    from tremplin.accounts.enums import Role
+    from tremplin.accounts.scope import build_scope
+    from tremplin.kernel.permissions import Permissions
+
+    funder = make_member(Role.FUNDER, structure)
+    assert Permissions(build_scope(director, None)).read_named_lists is True
+    assert Permissions(build_scope(funder, None)).read_named_lists is False
