@@ -94,3 +94,9 @@ def test_can_answers_with_the_apps_predicate(director, make_member, structure):
     funder = make_member(Role.FUNDER, structure)
     assert Permissions(build_scope(director, None)).read_named_lists is True
     assert Permissions(build_scope(funder, None)).read_named_lists is False
+
+
+def test_every_collected_test_has_its_own_node_id(request):
+    """pytest-xdist schedules by node id: two tests with one id would run once (conftest.py)."""
+    ids = [item.nodeid for item in request.session.items]
+    assert len(set(ids)) == len(ids), sorted({i for i in ids if ids.count(i) > 1})[:5]
