@@ -1,6 +1,8 @@
 """The REST API, /api/v1/ (django-ninja): OpenAPI 3.1 schema at /api/v1/openapi.json, the docs
 page at /api/v1/docs (swagger-ui served from the app's static files, no CDN). See docs/api.md."""
 
+import copy
+
 from django.contrib.auth.decorators import login_not_required
 from ninja import NinjaAPI, Swagger
 
@@ -19,7 +21,20 @@ from .endpoints import (
     worktime,
 )
 
-api = NinjaAPI(
+
+class TremplinAPI(NinjaAPI):
+    """The schema is built once per process and path (0,7 s each time otherwise, on every
+    request of /api/v1/openapi.json): the routes do not change while the process runs."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        key = (path_prefix, tuple(sorted((path_params or {}).items())))
+        cache = self.__dict__.setdefault("_schema_cache", {})
+        if key not in cache:
+            cache[key] = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return copy.deepcopy(cache[key])  # a caller may change what it is given
+
+
+api = TremplinAPI(
     title="API Tremplin",
     version="1",
     description=(

@@ -182,3 +182,13 @@ def test_the_docs_page_is_served_from_the_app_under_the_unchanged_csp(client, db
     assert '"validatorUrl": null' in page  # no call to swagger.io for a badge
     csp = response["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe" not in csp and "http" not in csp
+
+
+def test_the_schema_is_built_once_and_each_caller_gets_its_own_copy():
+    from tremplin.api.api import api
+
+    first = api.get_openapi_schema(path_prefix="/api/v1/")
+    first["info"]["title"] = "changé"
+    again = api.get_openapi_schema(path_prefix="/api/v1/")
+    assert again["info"]["title"] == "API Tremplin"
+    assert api._schema_cache  # built once, kept for the process
