@@ -16,6 +16,8 @@ FILES = {
     "bootstrap-icons/font/fonts/bootstrap-icons.woff2": "bootstrap-icons/fonts/bootstrap-icons.woff2",
     "bootstrap-icons/font/fonts/bootstrap-icons.woff": "bootstrap-icons/fonts/bootstrap-icons.woff",
     "chart.js/dist/chart.umd.min.js": "chartjs/chart.umd.min.js",
+    # its source map too: the production manifest (collectstatic) follows sourceMappingURL.
+    "chart.js/dist/chart.umd.min.js.map": "chartjs/chart.umd.min.js.map",
 }
 
 
