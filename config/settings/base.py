@@ -50,10 +50,12 @@ INSTALLED_APPS = [
     "tremplin.audit",
     "tremplin.reference",
     "tremplin.partners",
+    # The pathway's apps in the order a pathway goes (referral, eligibility, contract, hours): the
+    # pages that gather every domain (kernel/registry.py) take their contributions in this order.
     "tremplin.people",
-    "tremplin.contracts",
-    "tremplin.eligibility",
     "tremplin.recruitment",
+    "tremplin.eligibility",
+    "tremplin.contracts",
     "tremplin.worktime",
     "tremplin.funding",
     "tremplin.reporting",
@@ -108,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tremplin.accounts.context_processors.current_membership",
                 "tremplin.core.context_processors.environment",
+                "tremplin.core.context_processors.navigation",
                 "tremplin.kernel.permissions.permissions",
             ],
         },

@@ -141,13 +141,3 @@ def committee_file(committee: Committee) -> dict:
     else:
         context["sections"] = sections(rows)
     return context
-
-
-def timeline_events(person, *, scope) -> list:
-    """Committees concern the whole action, not one person: no event on a pathway."""
-    return []
-
-
-def person_section(person, *, scope):
-    """Committees are not shown on the person page."""
-    return None

@@ -46,3 +46,6 @@ def get_follow_up_or_404(scope: Scope, pk: int) -> FollowUp:
 
 def can_manage_contracts(scope: Scope) -> bool:
     return scope.role in MANAGER_ROLES
+
+
+TEMPLATE_PREDICATES = {"manage_contracts": can_manage_contracts}

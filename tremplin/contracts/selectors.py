@@ -7,16 +7,19 @@ from datetime import date, timedelta
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from tremplin.accounts.scope import Scope
-from tremplin.core.alerts import Alert
+from tremplin.kernel.alerts import Alert
 from tremplin.kernel.dates import Period
 from tremplin.kernel.formats import fr
 from tremplin.people.access import people_in_scope
 from tremplin.people.models import Person
+from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
 
 from . import rules
+from .access import can_manage_contracts
 from .enums import ContractKind
 from .models import Contract, Derogation, Exit, FollowUp
 
@@ -179,7 +182,7 @@ def timeline_events(person: Person, *, scope=None) -> list[TimelineEvent]:
     return events
 
 
-def contract_alerts(scope: Scope, *, today: date) -> list[Alert]:
+def due_alerts(scope: Scope, *, today: date) -> list[Alert]:
     """Contracts ending within 30 days, pathways reaching 22 months, trial periods ending within
     7 days, follow-ups due within 7 days (or late)."""
     people = people_in_scope(scope).filter(structure=scope.structure)
@@ -248,3 +251,53 @@ def support_team(support, *, today: date):
         .select_related("person")
         .order_by("person__last_name", "person__first_name")
     )
+
+
+def person_section(person: Person, *, scope: Scope) -> list[PersonSection]:
+    """The contract blocks of the person page: the contract in force with its actions, the
+    contracts ended without an exit, and the pathway against the 24-month cap; for managers, the
+    hiring (from the latest referral that may lead to it) and the derogation buttons."""
+    from tremplin.recruitment.access import referrals_in_scope
+    from tremplin.recruitment.enums import HIREABLE_STATES
+
+    today = timezone.localdate()
+    contracts = list(person.contracts.select_related("production_support", "exit").order_by("-start"))
+    current = next((c for c in contracts if not c.ended_on and not hasattr(c, "exit")), None)
+    ended_without_exit = [
+        c for c in contracts if c.effective_end and c.effective_end <= today and not hasattr(c, "exit")
+    ]
+    sections = [
+        PersonSection(
+            "contracts/_person_contract.html",
+            "Contrat en cours",
+            {"current": current, "ended_without_exit": ended_without_exit},
+            column="side",
+            position=10,
+        ),
+        PersonSection(
+            "contracts/_person_pathway.html",
+            "Parcours en CDDI",
+            {"figures": pathway_figures(person, today=today), "cap_months": rules.CAP_MONTHS},
+            column="side",
+            position=40,
+        ),
+    ]
+    if can_manage_contracts(scope):
+        may_hire = current is None and not ended_without_exit
+        hire_referral = None
+        if may_hire:
+            hire_referral = (
+                referrals_in_scope(scope)
+                .filter(person=person, state__in=HIREABLE_STATES)
+                .order_by("-referred_on")
+                .first()
+            )
+        sections.append(
+            PersonSection(
+                "contracts/_person_actions.html",
+                "Embauche",
+                {"may_hire": may_hire, "hire_referral": hire_referral},
+                column="actions",
+            )
+        )
+    return sections

@@ -4,7 +4,6 @@ Later issues add people, contracts and hours here."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils import timezone
 from tremplin.accounts import services as account_services
 from tremplin.accounts.enums import Role
 from tremplin.accounts.models import Membership, User
+from tremplin.kernel.registry import contributions
 from tremplin.organisations import services as organisation_services
 from tremplin.organisations.enums import ActivitySector, SupportKind
 from tremplin.organisations.models import Organisation, ProductionSupport, Structure
@@ -62,16 +62,6 @@ PARTNERS = [
 
 
 # The demo data of the domains of the pathway's support, each app's `demo.seed(...)`, in order.
-DEMO_SOURCES = [
-    "tremplin.support.demo",
-    "tremplin.skills.demo",
-    "tremplin.reviews.demo",
-    "tremplin.immersions.demo",
-    "tremplin.training.demo",
-    "tremplin.justice.demo",
-    "tremplin.committees.demo",
-    "tremplin.satisfaction.demo",
-]
 
 
 @transaction.atomic
@@ -166,8 +156,8 @@ def seed_demo() -> dict[str, int]:
         )
     seed_timesheets(structures=structures.values(), actor=users["rh@demo.tremplin.fr"], today=today)
     seed_funding(structures=structures, director=director, today=today)
-    for module in DEMO_SOURCES:
-        import_module(module).seed(structures=structures, users=users, partners=partners, today=today)
+    for seed in contributions("demo", "seed"):  # each app's demo.py
+        seed(structures=structures, users=users, partners=partners, today=today)
     return {
         "organisations": Organisation.objects.count(),
         "structures": Structure.objects.count(),

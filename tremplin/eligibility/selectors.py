@@ -11,11 +11,12 @@ from django.db.models import Q
 
 from tremplin.accounts.scope import Scope
 from tremplin.contracts.models import Contract
-from tremplin.core.alerts import Alert
+from tremplin.kernel.alerts import Alert
 from tremplin.kernel.dates import ONE_DAY
 from tremplin.kernel.formats import fr
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
+from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
 
 from . import rules
@@ -346,7 +347,7 @@ def expiring_diagnoses(
     return sorted(result, key=lambda e: (e.expires_on, e.person.last_name, e.person.first_name))
 
 
-def eligibility_alerts(scope: Scope, *, today: date) -> list[Alert]:
+def due_alerts(scope: Scope, *, today: date) -> list[Alert]:
     """For the échéancier of the current ACI: PASS IAE ending within 60 days, diagnoses of
     candidates expiring within 30 days."""
     if scope.structure is None or not scope.is_structure_staff:
@@ -424,3 +425,24 @@ def timeline_events(person: Person, *, scope=None) -> list[TimelineEvent]:
                 )
             )
     return events
+
+
+def person_section(person: Person, *, scope: Scope) -> PersonSection:
+    """The eligibility block of the person page; the criteria the role may not read (the RQTH for
+    HR) are left out."""
+    from django.utils import timezone
+
+    from .access import can_manage_eligibility, can_read_sensitive_criteria
+    from .enums import SENSITIVE_CRITERIA
+
+    return PersonSection(
+        "eligibility/_person_section.html",
+        "Éligibilité et PASS IAE",
+        {
+            "eligibility": person_eligibility_summary(person, timezone.localdate()),
+            "can_manage_eligibility": can_manage_eligibility(scope),
+            "hidden_criteria": () if can_read_sensitive_criteria(scope) else SENSITIVE_CRITERIA,
+        },
+        column="side",
+        position=30,
+    )

@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
 from tremplin.audit.services import sensitive_read_record
-from tremplin.core.alerts import Alert
+from tremplin.kernel.alerts import Alert
 from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
 from tremplin.worktime.selectors import sum_hours
@@ -165,7 +165,7 @@ def person_section(person, *, scope) -> PersonSection | None:
 # The échéancier
 
 
-def justice_alerts(scope, *, today: date) -> list[Alert]:
+def due_alerts(scope, *, today: date) -> list[Alert]:
     """TIG in progress with hours still to do whose deadline is within 60 days (or past), for
     counsellors and direction only."""
     if not can_manage_justice(scope):

@@ -6,19 +6,15 @@ that no page decides who may do what by comparing `scope.role` itself. They are 
 the installed apps on first use; a name asked by a template that no app declares is an error."""
 
 from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
+from .registry import contributions
 
 
 @cache
 def template_predicates() -> dict:
     predicates: dict = {}
-    for config in apps.get_app_configs():
-        if not config.name.startswith("tremplin.") or find_spec(f"{config.name}.access") is None:
-            continue
-        for name, predicate in getattr(import_module(f"{config.name}.access"), "TEMPLATE_PREDICATES", {}).items():
+    for declared in contributions("access", "TEMPLATE_PREDICATES"):
+        for name, predicate in declared.items():
             if name in predicates:
                 raise ValueError(f"Le prédicat de gabarit « {name} » est déclaré deux fois.")
             predicates[name] = predicate

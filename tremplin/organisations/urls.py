@@ -8,7 +8,5 @@ urlpatterns = [
     path("aci/<int:pk>/modifier/", views.structure_update, name="structure_update"),
     path("supports/", views.support_list, name="support_list"),
     path("supports/nouveau/", views.support_create, name="support_create"),
-    path("supports/<int:pk>/", views.support_detail, name="support_detail"),
     path("supports/<int:pk>/modifier/", views.support_update, name="support_update"),
-    path("supports/<int:pk>/synthese.pdf", views.support_summary_pdf, name="support_summary_pdf"),
 ]

@@ -56,24 +56,6 @@ def support_list(request):
     )
 
 
-@require_staff
-def support_detail(request, pk):
-    from django.utils import timezone
-
-    from tremplin.contracts.selectors import support_team
-    from tremplin.worktime.selectors import support_months
-
-    support = get_production_support_or_404(request.scope, pk)
-    today = timezone.localdate()
-    team = support_team(support, today=today)
-    months = support_months(support, today.year)
-    return render(
-        request,
-        "organisations/support_detail.html",
-        {"support": support, "team": team, "months": months, "year": today.year},
-    )
-
-
 @require_roles(Role.DIRECTOR)
 def support_create(request):
     structure = request.scope.structure
@@ -85,7 +67,7 @@ def support_create(request):
             add_service_errors(form, error)
         else:
             messages.success(request, f"{support} a été créé.")
-            return redirect("organisations:support_detail", pk=support.pk)
+            return redirect("worktime:support_detail", pk=support.pk)
     return render(request, "organisations/support_form.html", {"form": form, "support": None})
 
 
@@ -100,24 +82,5 @@ def support_update(request, pk):
             add_service_errors(form, error)
         else:
             messages.success(request, f"{support} a été enregistré.")
-            return redirect("organisations:support_detail", pk=support.pk)
+            return redirect("worktime:support_detail", pk=support.pk)
     return render(request, "organisations/support_form.html", {"form": form, "support": support})
-
-
-@require_staff
-def support_summary_pdf(request, pk):
-    """The summary of an atelier or chantier for its client (donneur d'ordre), as a PDF."""
-    from django.utils import timezone
-    from django.utils.text import slugify
-
-    from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
-    from tremplin.worktime.selectors import support_summary
-
-    support = get_production_support_or_404(request.scope, pk)
-    context = {"support": support, "summary": support_summary(support), "today": timezone.localdate()}
-    try:
-        pdf = render_pdf("organisations/support_summary.pdf.html", context, request=request)
-    except PdfUnavailable as error:
-        messages.error(request, str(error))
-        return redirect("organisations:support_detail", pk=support.pk)
-    return pdf_response(pdf, f"synthese-{slugify(support.name)}.pdf")

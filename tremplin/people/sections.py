@@ -1,36 +1,34 @@
-"""The blocks of the person page that other domains contribute (support, skills, immersions,
-training, justice...). Each source module has `person_section(person, *, scope)` returning a
-`PersonSection` or None when the viewer may not see that block; the page shows them in this
-order, in the main column, above the timeline (same pattern as `timeline.py`)."""
+"""The blocks of the person page that the domains contribute (contract, referrals, eligibility,
+support, skills, immersions, training, justice...). Each app that has one defines
+`person_section(person, *, scope)` in its `selectors.py` (found there by kernel.registry),
+returning a `PersonSection`, a list of them, or None when the viewer may not see them."""
 
 from dataclasses import dataclass, field
-from importlib import import_module
 
-PERSON_SECTION_SOURCES = [
-    "tremplin.support.selectors",
-    "tremplin.skills.selectors",
-    "tremplin.reviews.selectors",
-    "tremplin.immersions.selectors",
-    "tremplin.training.selectors",
-    "tremplin.justice.selectors",
-    "tremplin.satisfaction.selectors",
-]
+from tremplin.kernel.registry import contributions
+
+COLUMNS = ("actions", "side", "main")
 
 
 @dataclass(frozen=True)
 class PersonSection:
     """One block of the person page: a template and its context (the template receives the
-    page's context plus `section`, this object)."""
+    page's context plus `section`, this object). `column`: "actions" (the buttons of the page's
+    head), "side" (the left column, above the person's situation) or "main" (above the
+    timeline); `position` orders the blocks of a column, then the order of INSTALLED_APPS."""
 
     template: str
     title: str
     context: dict = field(default_factory=dict)
+    column: str = "main"
+    position: int = 50
 
 
-def person_sections(person, scope) -> list[PersonSection]:
-    sections = []
-    for module in PERSON_SECTION_SOURCES:
-        section = import_module(module).person_section(person, scope=scope)
-        if section is not None:
-            sections.append(section)
-    return sections
+def person_sections(person, scope) -> dict[str, list[PersonSection]]:
+    columns: dict[str, list[PersonSection]] = {column: [] for column in COLUMNS}
+    for person_section in contributions("selectors", "person_section"):
+        given = person_section(person, scope=scope)
+        for section in given if isinstance(given, list | tuple) else [given]:
+            if section is not None:
+                columns[section.column].append(section)
+    return {column: sorted(sections, key=lambda s: s.position) for column, sections in columns.items()}

@@ -1,23 +1,11 @@
 """The whole pathway of a person as one chronological timeline. Each domain app contributes
-its events through a `timeline_events(person)` selector listed here; later apps add theirs."""
+its events through a `timeline_events(person, *, scope)` function in its `selectors.py`, found
+there by kernel.registry."""
 
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 
-TIMELINE_SOURCES = [
-    "tremplin.recruitment.selectors",
-    "tremplin.eligibility.selectors",
-    "tremplin.contracts.selectors",
-    "tremplin.support.selectors",
-    "tremplin.skills.selectors",
-    "tremplin.reviews.selectors",
-    "tremplin.immersions.selectors",
-    "tremplin.training.selectors",
-    "tremplin.justice.selectors",
-    "tremplin.committees.selectors",
-    "tremplin.satisfaction.selectors",
-]
+from tremplin.kernel.registry import contributions
 
 
 @dataclass(frozen=True)
@@ -36,8 +24,8 @@ class TimelineEvent:
 def person_timeline(person, scope) -> list:
     """Each source gets the acting scope, to leave out what this role may not read."""
     events = []
-    for module in TIMELINE_SOURCES:
-        events.extend(import_module(module).timeline_events(person, scope=scope))
+    for timeline_events in contributions("selectors", "timeline_events"):
+        events.extend(timeline_events(person, scope=scope))
     # Newest first, on the same day too: the sources come in the order a pathway goes, and the
     # sort is stable, so reverse the gathered list before sorting.
     events.reverse()

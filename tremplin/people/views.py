@@ -6,16 +6,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles, require_staff
-from tremplin.contracts.access import can_manage_contracts
-from tremplin.contracts.selectors import pathway_figures
-from tremplin.eligibility.access import can_manage_eligibility, can_read_sensitive_criteria
-from tremplin.eligibility.enums import SENSITIVE_CRITERIA
-from tremplin.eligibility.selectors import person_eligibility_summary
 from tremplin.kernel.forms import add_service_errors
 from tremplin.kernel.uploads import file_download
 from tremplin.organisations.selectors import production_support_list
-from tremplin.recruitment.access import referrals_in_scope
-from tremplin.recruitment.enums import HIREABLE_STATES
 
 from . import services
 from .access import EDITOR_ROLES, can_edit_people, can_see_nir, get_document_or_404, get_person_or_404
@@ -123,11 +116,6 @@ def person_detail(request, pk):
     scope = request.scope
     person = get_person_or_404(scope, pk)
     nir = decrypt_nir(person.nir_encrypted)
-    contracts = list(person.contracts.select_related("production_support", "exit").order_by("-start"))
-    referrals = list(referrals_in_scope(scope).filter(person=person).select_related("partner").order_by("-referred_on"))
-    exit_pending = any(
-        c.effective_end and c.effective_end <= timezone.localdate() and not hasattr(c, "exit") for c in contracts
-    )
     return render(
         request,
         "people/person_detail.html",
@@ -136,20 +124,9 @@ def person_detail(request, pk):
             "nir": (format_nir(nir) if can_see_nir(scope) else mask_nir(nir)) if nir else "",
             "timeline": person_timeline(person, scope),
             "sections": person_sections(person, scope),
-            "contracts": contracts,
-            "current": next((c for c in contracts if not c.ended_on and not hasattr(c, "exit")), None),
-            "referrals": referrals,
-            "hire_referral": next((r for r in referrals if r.state in HIREABLE_STATES), None),
-            "exit_pending": exit_pending,
-            "figures": pathway_figures(person, today=timezone.localdate()),
             "documents": person.documents.select_related("uploaded_by"),
             "document_form": DocumentForm(),
             "can_edit": can_edit_people(scope),
-            "can_manage_contracts": can_manage_contracts(scope),
-            "today": timezone.localdate(),
-            "eligibility": person_eligibility_summary(person, timezone.localdate()),
-            "can_manage_eligibility": can_manage_eligibility(scope),
-            "hidden_criteria": () if can_read_sensitive_criteria(scope) else SENSITIVE_CRITERIA,
         },
     )
 

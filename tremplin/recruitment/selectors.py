@@ -13,6 +13,7 @@ from tremplin.accounts.enums import Role
 from tremplin.accounts.models import Membership
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
+from tremplin.people.sections import PersonSection
 from tremplin.people.services import possible_duplicates
 
 from .enums import ReferralState
@@ -149,3 +150,13 @@ def timeline_events(person: Person, *, scope=None) -> list:
             TimelineEvent(timezone.localdate(transition.at), "arrow-right-circle", f"Orientation : {label}", detail)
         )
     return events
+
+
+def person_section(person: Person, *, scope) -> PersonSection:
+    """The referrals of the person page, newest first (those the role may read)."""
+    from .access import referrals_in_scope
+
+    referrals = list(referrals_in_scope(scope).filter(person=person).select_related("partner").order_by("-referred_on"))
+    return PersonSection(
+        "recruitment/_person_section.html", "Orientations", {"referrals": referrals}, column="side", position=20
+    )

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tremplin.accounts.scope import Scope
 from tremplin.audit.services import sensitive_read_record
-from tremplin.core.alerts import Alert
+from tremplin.kernel.alerts import Alert
 from tremplin.kernel.formats import fr
 from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
@@ -326,7 +326,7 @@ def timeline_events(person, *, scope: Scope) -> list[TimelineEvent]:
     return events
 
 
-def support_alerts(scope: Scope, *, today: date) -> list[Alert]:
+def due_alerts(scope: Scope, *, today: date) -> list[Alert]:
     """Open objectives past their due date, for the roles that see the échéancier."""
     if scope.role not in access.ALERT_ROLES:
         return []

@@ -14,4 +14,6 @@ urlpatterns = [
     path("heures/mois/<str:month>/releve.csv", views.statement_csv, name="statement_csv"),
     path("heures/mois/<str:month>/releve.xlsx", views.statement_xlsx, name="statement_xlsx"),
     path("heures/mois/<str:month>/paie.csv", views.payroll_csv, name="payroll_csv"),
+    path("supports/<int:pk>/", views.support_detail, name="support_detail"),
+    path("supports/<int:pk>/synthese.pdf", views.support_summary_pdf, name="support_summary_pdf"),
 ]

@@ -7,13 +7,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from tremplin.accounts.access import require_roles
+from tremplin.accounts.access import require_roles, require_staff
 from tremplin.accounts.enums import Role
 from tremplin.contracts.access import get_contract_or_404
+from tremplin.contracts.selectors import support_team
 from tremplin.kernel.forms import add_service_errors, id_or_404
+from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
 from tremplin.kernel.uploads import bytes_download
+from tremplin.organisations.access import get_production_support_or_404
 from tremplin.organisations.selectors import production_support_list
 
 from . import exports, rules, selectors, services
@@ -274,3 +278,33 @@ def planning(request):
         "worktime/planning.html",
         {"rows": rows, "supports": list(supports), "support": support, "weekdays": rules.WEEKDAYS_FR},
     )
+
+
+@require_staff
+def support_detail(request, pk):
+    """An atelier or chantier: who works there today, and its hours month by month."""
+    support = get_production_support_or_404(request.scope, pk)
+    today = timezone.localdate()
+    return render(
+        request,
+        "worktime/support_detail.html",
+        {
+            "support": support,
+            "team": support_team(support, today=today),
+            "months": selectors.support_months(support, today.year),
+            "year": today.year,
+        },
+    )
+
+
+@require_staff
+def support_summary_pdf(request, pk):
+    """The summary of an atelier or chantier for its client (donneur d'ordre), as a PDF."""
+    support = get_production_support_or_404(request.scope, pk)
+    context = {"support": support, "summary": selectors.support_summary(support), "today": timezone.localdate()}
+    try:
+        pdf = render_pdf("worktime/support_summary.pdf.html", context, request=request)
+    except PdfUnavailable as error:
+        messages.error(request, str(error))
+        return redirect("worktime:support_detail", pk=support.pk)
+    return pdf_response(pdf, f"synthese-{slugify(support.name)}.pdf")

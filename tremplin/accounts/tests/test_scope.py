@@ -40,7 +40,7 @@ def test_switching_context_changes_role_and_structure(client, db):
     member_b = MembershipFactory(user=user, role=Role.SUPERVISOR, structure=b)
     support_b = ProductionSupportFactory(structure=b)
     client.force_login(user)
-    detail = reverse("organisations:support_detail", args=[support_b.pk])
+    detail = reverse("worktime:support_detail", args=[support_b.pk])
     assert client.get(detail).status_code == 404  # current context: ACI A
     response = client.post(reverse("accounts:switch_context"), {"context": f"{member_b.pk}:{b.pk}", "next": detail})
     assert response.status_code == 302

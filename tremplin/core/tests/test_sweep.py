@@ -184,9 +184,9 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
     by_record = {
         "structure": ["organisations:structure_detail", "organisations:structure_update"],
         "support": [
-            "organisations:support_detail",
+            "worktime:support_detail",
             "organisations:support_update",
-            "organisations:support_summary_pdf",
+            "worktime:support_summary_pdf",
         ],
         "person": [
             "people:detail",
@@ -257,7 +257,7 @@ def all_urls(ours):
 
 def test_every_tremplin_pattern_is_swept(ours):
     names = {name for name, _, _ in all_urls(ours)}
-    for expected in ("core:home", "organisations:support_detail", "audit:log", "accounts:switch_context"):
+    for expected in ("core:home", "worktime:support_detail", "audit:log", "accounts:switch_context"):
         assert expected in names
 
 

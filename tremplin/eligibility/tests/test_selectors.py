@@ -303,7 +303,7 @@ def test_eligibility_alerts(structure, person):
     ContractFactory(person=person, start=date(2027, 6, 1), initial_end=date(2028, 5, 31))
     candidate = EligibilityDiagnosisFactory(person__structure=structure, made_on=date(2027, 9, 1))
     scope = SimpleNamespace(structure=structure, is_structure_staff=True)
-    alerts = selectors.eligibility_alerts(scope, today=date(2027, 11, 1))
+    alerts = selectors.due_alerts(scope, today=date(2027, 11, 1))
     assert [(a.day, a.kind, a.person, a.message) for a in alerts] == [
         (
             date(2027, 12, 31),
@@ -320,7 +320,7 @@ def test_eligibility_alerts(structure, person):
         ),
     ]
     outsider = SimpleNamespace(structure=structure, is_structure_staff=False)
-    assert selectors.eligibility_alerts(outsider, today=date(2027, 11, 1)) == []
+    assert selectors.due_alerts(outsider, today=date(2027, 11, 1)) == []
 
 
 def test_timeline_names_no_criterion(person):

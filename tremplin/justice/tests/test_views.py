@@ -16,7 +16,7 @@ from tremplin.accounts.scope import build_scope
 from tremplin.accounts.tests.factories import MembershipFactory, UserFactory
 from tremplin.audit.models import SensitiveRead
 from tremplin.justice.models import JusticeAttendance, JusticeMeasure, OrientationAttendance
-from tremplin.justice.selectors import justice_alerts
+from tremplin.justice.selectors import due_alerts
 from tremplin.partners.enums import PartnerKind
 from tremplin.partners.tests.factories import PartnerFactory
 from tremplin.people.tests.factories import PersonFactory
@@ -252,8 +252,8 @@ def test_alerts_for_counsellors_only_at_60_days(make_member, structure, person, 
     JusticeAttendanceFactory(measure=done, day=date(2026, 1, 6), hours=Decimal(10))
     counsellor = build_scope(make_member(Role.COUNSELLOR, structure), None)
     with time_machine.travel(date(2026, 6, 16), tick=False):
-        alerts = justice_alerts(counsellor, today=date(2026, 6, 16))
+        alerts = due_alerts(counsellor, today=date(2026, 6, 16))
     assert [alert.url_pk for alert in alerts] == [near.pk]
     assert alerts[0].message == "140 h de TIG restent à faire sur 140 h, avant le 15/08/2026."
     for role in (Role.SUPERVISOR, Role.ADMIN_STAFF, Role.FUNDER):
-        assert justice_alerts(build_scope(make_member(role, structure), None), today=date(2026, 6, 16)) == []
+        assert due_alerts(build_scope(make_member(role, structure), None), today=date(2026, 6, 16)) == []

@@ -55,7 +55,7 @@ def test_director_creates_a_support(director_client, structure, make_member):
     )
     support = ProductionSupport.objects.get(name="Parc Méric")
     assert response.status_code == 302
-    assert response["Location"] == reverse("organisations:support_detail", args=[support.pk])
+    assert response["Location"] == reverse("worktime:support_detail", args=[support.pk])
     assert support.structure == structure
 
 
@@ -91,7 +91,7 @@ def test_supervisor_from_another_structure_is_not_offered(director_client, make_
 @pytest.mark.parametrize("role", [Role.COUNSELLOR, Role.SUPERVISOR, Role.ADMIN_STAFF])
 def test_staff_reads_but_only_the_director_writes(client, make_member, structure, support, role):
     client.force_login(make_member(role, structure))
-    assert client.get(reverse("organisations:support_detail", args=[support.pk])).status_code == 200
+    assert client.get(reverse("worktime:support_detail", args=[support.pk])).status_code == 200
     assert client.get(reverse("organisations:support_create")).status_code == 404
     assert client.get(reverse("organisations:support_update", args=[support.pk])).status_code == 404
     assert client.get(reverse("organisations:structure_update", args=[structure.pk])).status_code == 404
@@ -101,7 +101,7 @@ def test_staff_reads_but_only_the_director_writes(client, make_member, structure
 def test_external_roles_see_no_production_data(client, make_member, structure, support, role):
     client.force_login(make_member(role, structure))
     assert client.get(reverse("organisations:support_list")).status_code == 404
-    assert client.get(reverse("organisations:support_detail", args=[support.pk])).status_code == 404
+    assert client.get(reverse("worktime:support_detail", args=[support.pk])).status_code == 404
     assert client.get(reverse("organisations:structure_detail", args=[structure.pk])).status_code == 404
 
 

@@ -261,17 +261,17 @@ def test_partner_directory(client, make_member, structure):
 
 def test_support_alerts(client, make_member, structure, person, record):
     from tremplin.accounts.scope import build_scope
-    from tremplin.support.selectors import support_alerts
+    from tremplin.support.selectors import due_alerts
 
     for role, expected in [(Role.COUNSELLOR, 1), (Role.ADMIN_STAFF, 1), (Role.DIRECTOR, 1), (Role.SUPERVISOR, 0)]:
         scope = build_scope(make_member(role, structure), None)
-        alerts = support_alerts(scope, today=TODAY)
+        alerts = due_alerts(scope, today=TODAY)
         assert len(alerts) == expected
         if alerts:
             assert alerts[0].day == date(2026, 5, 1)
             assert "Obtenir le code" in alerts[0].message
     with time_machine.travel(date(2026, 5, 1), tick=False):
-        assert support_alerts(scope, today=date(2026, 5, 1)) == []  # due today: not yet overdue
+        assert due_alerts(scope, today=date(2026, 5, 1)) == []  # due today: not yet overdue
     client, _ = client_for(client, make_member, Role.COUNSELLOR, structure)
     assert "Objectif en retard" in client.get(reverse("core:alerts")).text
 

@@ -43,7 +43,7 @@ def test_summary_adds_up_the_hours_worked(worksite):
 
 def test_the_pdf_holds_the_figures_and_no_name(client, make_member, worksite):
     client.force_login(make_member(Role.SUPERVISOR, worksite.structure))
-    response = client.get(reverse("organisations:support_summary_pdf", args=[worksite.pk]))
+    response = client.get(reverse("worktime:support_summary_pdf", args=[worksite.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"] and ".pdf" in response["Content-Disposition"]
@@ -58,4 +58,4 @@ def test_the_pdf_holds_the_figures_and_no_name(client, make_member, worksite):
 
 def test_another_structure_gets_no_pdf(client, make_member, worksite, other_structure):
     client.force_login(make_member(Role.DIRECTOR, other_structure))
-    assert client.get(reverse("organisations:support_summary_pdf", args=[worksite.pk])).status_code == 404
+    assert client.get(reverse("worktime:support_summary_pdf", args=[worksite.pk])).status_code == 404
