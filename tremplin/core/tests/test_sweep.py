@@ -8,48 +8,23 @@ without telling this test how to fill its parameters.
   a URL without a record never shows our ACI's data (the sentinel strings).
 """
 
-from datetime import date
-from importlib import import_module
-
 import pytest
 from django.contrib.auth import SESSION_KEY
-from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tremplin.accounts.enums import Role
 from tremplin.accounts.tests.factories import MembershipFactory
-from tremplin.contracts.models import Exit, FollowUp
-from tremplin.contracts.tests.factories import ContractFactory
-from tremplin.eligibility.tests.factories import ApprovalFactory, EligibilityDiagnosisFactory
-from tremplin.funding.models import Grant
-from tremplin.funding.tests.factories import ConventionFactory, FinancialAnnexFactory
+from tremplin.kernel.registry import app_modules
 from tremplin.organisations.tests.factories import ProductionSupportFactory, StructureFactory
-from tremplin.people.models import PersonDocument
 from tremplin.people.tests.factories import PersonFactory
-from tremplin.recruitment.models import ReferralAttachment
-from tremplin.recruitment.tests.factories import InformationSessionFactory, ReferralFactory
-from tremplin.reporting.models import ReportRequest
-from tremplin.worktime.models import TimesheetEntry
 
 SENTINEL = "SENTINELLE-VAL-VERT"
 
-# Apps that describe their own records and public pages to the sweep (`tests/sweep.py`).
-SWEEP_MODULES = [
-    import_module(f"tremplin.{app}.tests.sweep")
-    for app in (
-        "support",
-        "skills",
-        "reviews",
-        "immersions",
-        "training",
-        "justice",
-        "committees",
-        "satisfaction",
-        "imports",
-        "api",
-        "portability",
-    )
-]
+# Each app describes its own records and public pages to the sweep in its `tests/sweep.py`
+# (`sweep_kwargs(ours)`, `PUBLIC_URL_NAMES`), in the order of INSTALLED_APPS: an app may use the
+# records that the apps before it added to `ours` (the contract, the referral...).
+SWEEP_MODULES = app_modules("tests.sweep")
+
 
 # Views that answer without login. Anything else must redirect an anonymous visitor to login.
 PUBLIC_URL_NAMES = {
@@ -94,81 +69,14 @@ def iter_patterns(resolver=None, prefix="", namespace=""):
 
 @pytest.fixture
 def ours(db):
-    """Our ACI, with sentinel data that no one from another ACI may ever see."""
+    """Our ACI, with sentinel data that no one from another ACI may ever see: the structure, a
+    worksite, the director and a person here; each app's sweep module adds its own records."""
     structure = StructureFactory(name=f"ACI {SENTINEL}", city=SENTINEL)
-    support = ProductionSupportFactory(structure=structure, name=f"Chantier {SENTINEL}", client=SENTINEL)
-    director = MembershipFactory(structure=structure, role=Role.DIRECTOR).user
-    person = PersonFactory(structure=structure, last_name=SENTINEL)
-    contract = ContractFactory(person=person, job_label=SENTINEL)
-    document = PersonDocument.objects.create(
-        person=person,
-        kind="cv",
-        file=ContentFile(b"%PDF-1.4", name="cv.pdf"),
-        original_name=f"{SENTINEL}.pdf",
-        content_type="application/pdf",
-        size=8,
-        uploaded_by=director,
-    )
-    exit_ = Exit.objects.create(
-        contract=contract, person=person, exit_date=contract.end, reason="cdi", created_by=director
-    )
-    TimesheetEntry.objects.create(
-        contract=contract,
-        person=person,
-        structure=structure,
-        day=date(2026, 2, 2),
-        kind="worked",
-        hours=7,
-        created_by=director,
-    )
-    follow_up = FollowUp.objects.create(exit=exit_, months_after=3, due_date=contract.end, comment=SENTINEL)
-    referral = ReferralFactory(structure=structure, person=person, reason=SENTINEL)
-    attachment = ReferralAttachment.objects.create(
-        referral=referral,
-        file=ContentFile(b"%PDF-1.4", name="piece.pdf"),
-        original_name=f"{SENTINEL}.pdf",
-        content_type="application/pdf",
-        size=8,
-        uploaded_by=director,
-    )
-    session = InformationSessionFactory(structure=structure, place=SENTINEL)
-    approval = ApprovalFactory(person=person)
-    diagnosis = EligibilityDiagnosisFactory(person=person)
-    criterion = diagnosis.criteria.first()
-    criterion.proof.save("justificatif.pdf", ContentFile(b"%PDF-1.4 " + SENTINEL.encode()), save=True)
-    convention = ConventionFactory(structure=structure, reference=SENTINEL)
-    annex = FinancialAnnexFactory(convention=convention, number="ACI034269999")
-    grant = Grant.objects.create(
-        structure=structure,
-        funder="region",
-        funder_name=SENTINEL,
-        amount=1000,
-        start=date(2026, 1, 1),
-        end=date(2026, 12, 31),
-        purpose=SENTINEL,
-        created_by=director,
-    )
-    report = ReportRequest.objects.create(
-        requested_by=director, structure=structure, start=date(2026, 1, 1), end=date(2026, 1, 31), file_format="xlsx"
-    )
     ours = {
-        "report": report,
-        "convention": convention,
-        "annex": annex,
-        "grant": grant,
-        "approval": approval,
-        "criterion": criterion,
-        "diagnosis": diagnosis,
-        "referral": referral,
-        "attachment": attachment,
-        "session": session,
         "structure": structure,
-        "support": support,
-        "director": director,
-        "person": person,
-        "contract": contract,
-        "document": document,
-        "follow_up": follow_up,
+        "support": ProductionSupportFactory(structure=structure, name=f"Chantier {SENTINEL}", client=SENTINEL),
+        "director": MembershipFactory(structure=structure, role=Role.DIRECTOR).user,
+        "person": PersonFactory(structure=structure, last_name=SENTINEL),
     }
     ours["extra_urls"] = {}
     for module in SWEEP_MODULES:
@@ -181,51 +89,6 @@ def kwargs_for(name: str, pattern, ours) -> dict | None:
     params = set(pattern.pattern.regex.groupindex)
     if not params:
         return {}
-    by_record = {
-        "structure": ["organisations:structure_detail", "organisations:structure_update"],
-        "support": [
-            "worktime:support_detail",
-            "organisations:support_update",
-            "worktime:support_summary_pdf",
-        ],
-        "person": [
-            "people:detail",
-            "people:update",
-            "people:document_upload",
-            "contracts:hire",
-            "contracts:derogation_create",
-            "eligibility:diagnosis_create",
-            "eligibility:approval_create",
-        ],
-        "approval": ["eligibility:approval_prolong", "eligibility:approval_suspend"],
-        "diagnosis": ["eligibility:diagnosis_proofs"],
-        "criterion": ["eligibility:proof_download"],
-        "document": ["people:document_download"],
-        "contract": [
-            "contracts:renew",
-            "contracts:change_hours",
-            "contracts:change_job",
-            "contracts:suspend",
-            "contracts:end_early",
-            "contracts:exit",
-        ],
-        "follow_up": ["contracts:follow_up"],
-        "referral": [
-            "recruitment:detail",
-            "recruitment:edit",
-            "recruitment:transition",
-            "recruitment:attachment_upload",
-        ],
-        "attachment": ["recruitment:attachment_download"],
-        "session": ["recruitment:session_detail"],
-        "convention": ["funding:annex_create"],
-        "annex": ["funding:annex_detail", "funding:annex_amend"],
-        "grant": ["funding:grant_delete"],
-        "report": ["reporting:report_detail", "reporting:report_download"],
-    }
-    records = {url_name: {"pk": ours[record].pk} for record, names in by_record.items() for url_name in names}
-    if name in records:
-        return records[name]
     if name in ours["extra_urls"]:
         return ours["extra_urls"][name]
     if params == {"month"}:  # a month of the acting user's own ACI, not a record of ours
