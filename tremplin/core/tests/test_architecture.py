@@ -100,3 +100,28 @@ def test_every_collected_test_has_its_own_node_id(request):
     """pytest-xdist schedules by node id: two tests with one id would run once (conftest.py)."""
     ids = [item.nodeid for item in request.session.items]
     assert len(set(ids)) == len(ids), sorted({i for i in ids if ids.count(i) > 1})[:5]
+
+
+def test_each_app_contributes_its_own_functions_once():
+    """The registry finds what each app defines in its own module: the pathway's apps in pathway
+    order, and a function one app imports from another is not counted twice (worktime imports
+    selectors of contracts)."""
+    from tremplin.kernel.registry import contributions
+
+    timeline = contributions("selectors", "timeline_events")
+    modules = [f.__module__ for f in timeline]
+    assert len(modules) == len(set(modules))
+    assert modules[:3] == [
+        "tremplin.recruitment.selectors",
+        "tremplin.eligibility.selectors",
+        "tremplin.contracts.selectors",
+    ]
+    assert "tremplin.committees.selectors" not in modules
+    sections = {f.__module__ for f in contributions("selectors", "person_section")}
+    assert {
+        "tremplin.contracts.selectors",
+        "tremplin.recruitment.selectors",
+        "tremplin.eligibility.selectors",
+    } <= sections
+    alerts = {f.__module__.split(".")[1] for f in contributions("selectors", "due_alerts")}
+    assert alerts == {"contracts", "eligibility", "support", "justice"}
