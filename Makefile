@@ -7,12 +7,14 @@ STAMP_NPM := node_modules/.installed
 
 .PHONY: run test test-slow lint setup assets migrate seed worker ci clean
 
-# The background worker (reports built with their progress) runs beside the server and stops with it.
+# The background worker (reports built with their progress) and the scheduler (purges, reminders)
+# run beside the server and stop with it.
 run: setup migrate seed
 	@$(PY) manage.py demo_logins
-	@echo "Tâches en arrière-plan : manage.py db_worker (journal dans db_worker.log)"
+	@echo "Tâches en arrière-plan : manage.py db_worker et run_scheduler (journal dans db_worker.log)"
 	@$(PY) manage.py db_worker >db_worker.log 2>&1 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_scheduler >>db_worker.log 2>&1 & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(STAMP_PY) assets

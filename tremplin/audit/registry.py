@@ -75,6 +75,7 @@ NOT_AUDITED: dict[str, str] = {
     "reference.AidePosteRate": "reference data, changed by decree through the admin",
     "reference.RsaAmount": "reference data, changed by decree through the admin",
     "audit.SensitiveRead": "the log of sensitive reads itself, append-only",
+    "core.ScheduledRun": "technical: one row per run of a scheduled job, no case data",
     "satisfaction.SatisfactionResponse": (
         "anonymous answers: a dated audit entry would tie each one to the invitation used"
     ),

@@ -12,11 +12,10 @@ from django.db.models.functions import Coalesce
 
 from tremplin.contracts.models import Contract, Exit
 from tremplin.organisations.models import Structure
+from tremplin.reference.tables import MissingReference
 from tremplin.reporting.indicators import compute_indicators
 from tremplin.reporting.report import review_rows, sections
-from tremplin.reporting.rules import MissingReference
 from tremplin.worktime.enums import EntryKind
-from tremplin.worktime.rules import MissingReferenceHours
 from tremplin.worktime.selectors import contracts_covering, entries_under_contract, sum_hours
 
 from . import rules
@@ -136,7 +135,7 @@ def committee_file(committee: Committee) -> dict:
     }
     try:
         rows = review_rows(compute_indicators([committee.structure], start, end))
-    except (MissingReference, MissingReferenceHours) as error:
+    except MissingReference as error:
         context["indicators_error"] = str(error)
     else:
         context["sections"] = sections(rows)

@@ -14,6 +14,8 @@ from dateutil.relativedelta import relativedelta
 
 from tremplin.kernel.formats import fr
 from tremplin.kernel.numbers import as_decimal
+from tremplin.reference.enums import Territory
+from tremplin.reference.tables import required_value
 
 # Messages (module constants: tests assert on them).
 CONVENTION_TOO_SHORT = "Une convention dure au moins 1 an : du {start} au {end} est trop court."
@@ -31,6 +33,11 @@ ANNEX_END_BEFORE_START = "La fin de l'annexe ({end}) précède son début ({star
 AMENDMENT_OUTSIDE_ANNEX = "Un avenant prend effet pendant l'annexe (du {start} au {end}) : le {day} est en dehors."
 AMENDMENT_EMPTY = "Un avenant change au moins un chiffre : ETP conventionnés, part modulée ou montant."
 GRANT_END_BEFORE_START = "La fin de la subvention ({end}) précède son début ({start})."
+NO_AIDE_POSTE_RATE = (
+    "Aucun montant de l'aide au poste ({territory}) n'est connu au {day} : ajoutez la valeur en vigueur dans les "
+    "données de référence."
+)
+MAYOTTE = "976"  # the département whose aide au poste has its own socle
 
 
 def days(start: date, end: date) -> int:
@@ -104,6 +111,45 @@ def etp_conventioned(all_segments: Sequence[Segment], start: date, end: date) ->
 
 def segment_on(all_segments: Sequence[Segment], day: date) -> Segment | None:
     return next((s for s in all_segments if s.start <= day <= s.end), None)
+
+
+# Aide au poste (domain.md section 12)
+
+
+def territory_of(department: str) -> str:
+    return Territory.MAYOTTE if department == MAYOTTE else Territory.MAINLAND
+
+
+def socle_on(table: Sequence[tuple[date, Decimal]], day: date, territory: str) -> Decimal:
+    """The yearly socle per ETP in force on `day` in `territory`."""
+    missing = NO_AIDE_POSTE_RATE.format(territory=Territory(territory).label, day=fr(day))
+    return required_value(table, day, missing)
+
+
+def modulated_part_on(all_segments: Sequence[Segment], start: date, end: date) -> Decimal:
+    """The modulated part (%) of the annex in force on `start`; when no annex is in force that day,
+    that of the first annex stretch meeting [start, end] (an annex starting within the month);
+    0 when none."""
+    segment = segment_on(all_segments, start)
+    if segment is None:
+        meeting = sorted((s for s in all_segments if s.start <= end and s.end >= start), key=lambda s: s.start)
+        segment = meeting[0] if meeting else None
+    return segment.modulated_part if segment else Decimal(0)
+
+
+def aide_au_poste_of_part(
+    *,
+    etp_realised: Fraction,
+    etp_conventioned: Fraction,
+    socle: Decimal,
+    part_days: int,
+    month_days: int,
+    modulated_part: Decimal,
+) -> Fraction:
+    """min(ETP realised, ETP conventioned) x socle / 12 x (days of the part / days of the month)
+    x (1 + modulated part / 100), for the part of one month in the period (domain.md 12)."""
+    posts = min(etp_realised, etp_conventioned)
+    return posts * Fraction(socle) / 12 * Fraction(part_days, month_days) * (1 + Fraction(modulated_part) / 100)
 
 
 # Projection of an annex (working-time issue: FTE cumulative and projected to the end)

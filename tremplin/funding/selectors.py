@@ -9,15 +9,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Prefetch, QuerySet
 
 from tremplin.accounts.scope import Scope
-from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.models import Structure
-from tremplin.reference.selectors import annual_reference_hours_table
+from tremplin.reference.selectors import aide_poste_socle_tables, annual_reference_hours_table
 from tremplin.worktime import rules as worktime_rules
-from tremplin.worktime.selectors import hours_paid, last_day_filled, paid_hours_by_month
+from tremplin.worktime.selectors import PaidEtp, hours_paid, last_day_filled, paid_hours_by_month
 
 from . import rules
 from .models import Convention, FinancialAnnex, Grant
@@ -81,6 +81,45 @@ def segments_meeting(structure_ids: Iterable[int], start: date, end: date) -> li
 def etp_conventioned(structure: Structure, start: date, end: date) -> Decimal:
     """The average number of conventioned posts over [start, end] (domain.md section 12)."""
     return rules.etp_conventioned(segments_meeting([structure.pk], start, end), start, end)
+
+
+@dataclass(frozen=True)
+class FundingFigures:
+    """What the annexes give some ACI over a period: the average conventioned posts and the aide
+    au poste earned (domain.md section 12), exactly; the annexes for the targets."""
+
+    annexes: dict[int, AnnexSegments]
+    etp_conventioned: Fraction
+    aide_au_poste: Fraction
+
+
+def funding_figures(structures: Iterable[Structure], etp: PaidEtp) -> FundingFigures:
+    """Summed over `structures`, on the period of `etp` (the ETP réalisés it holds): the aide is
+    computed per ACI and part of month, as min(realised, conventioned) x socle / 12 x the part of
+    the month x (1 + modulated part). Three queries. Raises reference.tables.MissingReference
+    when a socle is needed on a day it is not known."""
+    structures = list(structures)
+    annexes = annexes_by_structure([s.pk for s in structures], etp.start, etp.end)
+    socles = aide_poste_socle_tables()
+    conventioned_total, aide = Fraction(0), Fraction(0)
+    for structure in structures:
+        segments = [segment for _, annex_segments in annexes.get(structure.pk, []) for segment in annex_segments]
+        conventioned_total += rules.conventioned_posts(segments, etp.start, etp.end)
+        territory = rules.territory_of(structure.department)
+        for month, part_start, part_end, full_time in etp.parts:
+            realised = etp.realised_in(structure.pk, month, full_time)
+            conventioned = rules.conventioned_posts(segments, part_start, part_end)
+            if min(realised, conventioned) == 0:
+                continue
+            aide += rules.aide_au_poste_of_part(
+                etp_realised=realised,
+                etp_conventioned=conventioned,
+                socle=rules.socle_on(socles.get(territory, []), month, territory),
+                part_days=rules.days(part_start, part_end),
+                month_days=worktime_rules.days_of_month(month),
+                modulated_part=rules.modulated_part_on(segments, part_start, part_end),
+            )
+    return FundingFigures(annexes, conventioned_total, aide)
 
 
 def annex_in_force(structure: Structure, day: date) -> FinancialAnnex | None:
@@ -171,7 +210,7 @@ def annex_progress(annex: FinancialAnnex, *, today: date) -> AnnexProgress:
         etp_realised_to_date=worktime_rules.etp(
             cumulative, worktime_rules.full_time_hours(annex.start, last_day, table)
         ),
-        etp_projected=as_decimal(projected / full_time),
+        etp_projected=worktime_rules.etp(projected, full_time),
     )
 
 

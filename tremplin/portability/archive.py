@@ -59,6 +59,7 @@ NOT_ARCHIVED = {
     ROME: "reference data, shipped with every instance (foreign keys name the ROME code)",
     "audit.SensitiveRead": "an access log of the source instance (CNIL: kept one year where it was written)",
     "reporting.ReportRequest": "a generated file, made again from the data in one click",
+    "core.ScheduledRun": "the runs of scheduled jobs on the source instance",
     "imports.ImportBatch": "the record of a technical operation on the source instance",
     "api.ApiToken": "credentials of the source instance: never copied",
 }

@@ -3,6 +3,8 @@ A new decree is a new row (admin), never a change of code."""
 
 from django.db import models
 
+from .enums import Territory
+
 
 class SmicRate(models.Model):
     """Gross hourly SMIC (metropolitan France and overseas except Mayotte)."""
@@ -57,13 +59,6 @@ class RomeJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.label}"
-
-
-class Territory(models.TextChoices):
-    """The aide au poste socle differs for Mayotte (domain.md section 10)."""
-
-    MAINLAND = "mainland", "Métropole et outre-mer (hors Mayotte)"
-    MAYOTTE = "mayotte", "Mayotte"
 
 
 class AidePosteRate(models.Model):

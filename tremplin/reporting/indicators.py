@@ -27,24 +27,20 @@ from tremplin.contracts.enums import EXIT_CATEGORY, ExitCategory
 from tremplin.contracts.models import Contract, Exit
 from tremplin.eligibility.enums import Criterion
 from tremplin.eligibility.models import DiagnosisCriterion
-from tremplin.funding import rules as funding_rules
-from tremplin.funding.selectors import AnnexSegments, annexes_by_structure
+from tremplin.funding.selectors import AnnexSegments, funding_figures
 from tremplin.immersions.selectors import pmsmp_figures
 from tremplin.kernel.dates import age_on
 from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.models import Structure
 from tremplin.people.enums import Sex
-from tremplin.reference.models import AidePosteRate, RsaAmount, Territory
-from tremplin.reference.selectors import annual_reference_hours_table
+from tremplin.reference.selectors import rsa_cofinancing_table
 from tremplin.support.enums import ObstacleCategory
 from tremplin.support.selectors import obstacle_figures
 from tremplin.training.selectors import training_figures
 from tremplin.worktime import rules as worktime_rules
-from tremplin.worktime.selectors import hours_worked_by_person_and_year, paid_hours_by_structure_and_month
+from tremplin.worktime.selectors import PaidEtp, hours_worked_by_person_and_year, paid_etp
 
 from . import rules
-
-MAYOTTE = "976"
 
 # Stable names of the criteria counted, and the eligibility criterion each one reads.
 CRITERIA = {
@@ -103,34 +99,6 @@ class _PersonSpan:
     @property
     def first_start(self) -> date:
         return min(start for start, _ in self.contracts)
-
-
-@dataclass(frozen=True)
-class _Reference:
-    full_time: list[tuple[date, Decimal]]
-    rsa: list[tuple[date, Fraction]]
-    socle: dict[str, list[tuple[date, Decimal]]]
-
-
-def _rsa_table() -> list[tuple[date, Fraction]]:
-    """(valid from, the monthly amount co-financed: share of the Département x RSA single person)."""
-    rows = RsaAmount.objects.order_by("valid_from").values_list(
-        "valid_from", "single_person_amount", "cofinancing_percent"
-    )
-    return [(valid_from, Fraction(amount) * Fraction(percent) / 100) for valid_from, amount, percent in rows]
-
-
-def _reference() -> _Reference:
-    socle: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
-    for territory, valid_from, value in AidePosteRate.objects.order_by("valid_from").values_list(
-        "territory", "valid_from", "socle"
-    ):
-        socle[territory].append((valid_from, value))
-    return _Reference(
-        full_time=annual_reference_hours_table(),
-        rsa=_rsa_table(),
-        socle=dict(socle),
-    )
 
 
 def _spans(structure_ids: list[int], end: date) -> dict[tuple[int, int], _PersonSpan]:
@@ -198,24 +166,58 @@ def rsa_cofinancing(structures: Iterable[Structure], start: date, end: date) -> 
     spans = _spans([s.pk for s in structures], end)
     present = {key: span for key, span in spans.items() if span.covers(start, end)}
     criteria = _criteria_by_person({person_id for _, person_id in present}, end)
-    rsa_table = _rsa_table()
-    return _rsa_months(present, criteria, worktime_rules.month_parts(start, end), rsa_table)
+    return _rsa_months(present, criteria, worktime_rules.month_parts(start, end), rsa_cofinancing_table())
 
 
-def compute_indicators(structures: Iterable[Structure], start: date, end: date) -> dict:
-    """The indicators of [start, end] (domain.md section 12), summed over `structures`.
+def compute_indicators(structures: Iterable[Structure], start: date, end: date, *, etp: PaidEtp | None = None) -> dict:
+    """The indicators of [start, end] (domain.md section 12), summed over `structures`: each domain
+    gives its own figures (people and exits here, hours and ETP by worktime, the aide au poste by
+    funding, support, immersions and training by their apps). `etp`: the paid hours of these
+    structures over this period when the caller has read them already (one query less).
 
-    Raises ValueError when the period is reversed, worktime.rules.MissingReferenceHours or
-    rules.MissingReference when a reference figure needed is not known (French messages)."""
+    Raises ValueError when the period is reversed, reference.tables.MissingReference (of which
+    worktime.rules.MissingReferenceHours) when a reference figure needed is not known (French
+    messages)."""
     if message := rules.check_period(start, end):
         raise ValueError(message)
     structures = list(structures)
     structure_ids = [s.pk for s in structures]
-    reference = _reference()
     spans = _spans(structure_ids, end)
-
-    # People under contract in P, hires, sex, age bands, criteria
     present = {key: span for key, span in spans.items() if span.covers(start, end)}
+    people, criteria = _people_figures(spans, present, start, end)
+    etp = etp or paid_etp(structure_ids, start, end)
+    funding = funding_figures(structures, etp)
+    rsa = _rsa_months(present, criteria, worktime_rules.month_parts(start, end), rsa_cofinancing_table())
+    exits = _exit_figures(structures, spans, funding.annexes, start, end)
+    obstacles = obstacle_figures(structure_ids, start, end)["by_category"]
+    pmsmp = pmsmp_figures(structure_ids, start, end)
+    training = training_figures(structure_ids, start, end)
+    return {
+        **people,
+        "etp_conventioned": as_decimal(funding.etp_conventioned),
+        "etp_realised": etp.etp_realised,
+        "hours_paid": etp.hours_paid,
+        **exits,
+        "obstacles_by_category": {
+            category.value: {
+                "identified": obstacles.get(category.value, {}).get("total", 0),
+                **{key: obstacles.get(category.value, {}).get(key, 0) for key in ("internal", "external", "both")},
+            }
+            for category in ObstacleCategory
+        },
+        "pmsmp_count": pmsmp["count"],
+        "pmsmp_hired": pmsmp["hired_by_host"],
+        "trainings_count": training["trainings"],
+        "certifications_passed": training["certifications_passed"],
+        "rsa_cofinanced_months": as_decimal(sum((line.share for line in rsa), Fraction(0))),
+        "rsa_cofinancing_amount": as_decimal(sum((line.amount for line in rsa), Fraction(0))),
+        "aide_au_poste_earned": as_decimal(funding.aide_au_poste),
+    }
+
+
+def _people_figures(spans: dict, present: dict, start: date, end: date) -> tuple[dict, dict[int, set[str]]]:
+    """Headcount, hires, sex, age bands and criteria of the people under contract in [start, end],
+    and each one's criteria (for the RSA co-financing)."""
     headcount_ids = {person_id for _, person_id in present}
     new_hires = {key[1] for key, span in spans.items() if start <= span.first_start <= end}
     by_sex = dict.fromkeys(Sex.values, 0)
@@ -225,49 +227,26 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
         first_day = max(start, min(s for s, e in span.contracts if rules.covers(s, e, start, end)))
         by_age[rules.age_band(age_on(span.birth_date, first_day))] += 1
     criteria = _criteria_by_person(headcount_ids, end)
-    criteria_counts = {
-        name: sum(1 for person_id in headcount_ids if criterion in criteria.get(person_id, ()))
-        for name, criterion in CRITERIA.items()
+    figures = {
+        "headcount": len(headcount_ids),
+        "new_hires": len(new_hires),
+        "people_by_sex": by_sex,
+        "people_by_age_band": by_age,
+        "criteria_counts": {
+            name: sum(1 for person_id in headcount_ids if criterion in criteria.get(person_id, ()))
+            for name, criterion in CRITERIA.items()
+        },
     }
+    return figures, criteria
 
-    # Hours, ETP, aide au poste
-    paid = paid_hours_by_structure_and_month(structure_ids, start, end)
-    hours_paid = sum(paid.values(), Decimal(0))
-    full_time = worktime_rules.full_time_hours(start, end, reference.full_time)
-    annexes = annexes_by_structure(structure_ids, start, end)
-    etp_conventioned = Fraction(0)
-    aide = Fraction(0)
-    parts = worktime_rules.month_parts(start, end)
-    for structure in structures:
-        segments = [segment for _, annex_segs in annexes.get(structure.pk, []) for segment in annex_segs]
-        etp_conventioned += funding_rules.conventioned_posts(segments, start, end)
-        territory = Territory.MAYOTTE if structure.department == MAYOTTE else Territory.MAINLAND
-        for month, part_start, part_end in parts:
-            realised = Fraction(paid.get((structure.pk, month), 0)) / worktime_rules.full_time_hours(
-                part_start, part_end, reference.full_time
-            )
-            conventioned = funding_rules.conventioned_posts(segments, part_start, part_end)
-            if min(realised, conventioned) == 0:
-                continue
-            aide += rules.aide_au_poste_of_part(
-                etp_realised=realised,
-                etp_conventioned=conventioned,
-                socle=rules.socle_on(reference.socle.get(territory, []), month, Territory(territory).label),
-                part_days=funding_rules.days(part_start, part_end),
-                month_days=worktime_rules.days_of_month(month),
-                modulated_part=rules.modulated_part_on(segments, part_start, part_end),
-            )
 
-    # RSA co-financing: people under contract in P with the RSA criterion
-    rsa = _rsa_months(present, criteria, parts, reference.rsa)
-    rsa_months = sum((line.share for line in rsa), Fraction(0))
-    rsa_amount = sum((line.amount for line in rsa), Fraction(0))
-
-    # Exits
+def _exit_figures(structures: list[Structure], spans: dict, annexes: dict, start: date, end: date) -> dict:
+    """The exits of [start, end]: counted or not (domain.md 12), by category, the dynamic exit rate
+    against the annexes' targets and the mean pathway length."""
     exits = list(
-        Exit.objects.filter(contract__structure_id__in=structure_ids, exit_date__range=(start, end)).values_list(
-            "contract__structure_id", "person_id", "exit_date", "reason", "contract__start"
-        )
+        Exit.objects.filter(
+            contract__structure_id__in=[s.pk for s in structures], exit_date__range=(start, end)
+        ).values_list("contract__structure_id", "person_id", "exit_date", "reason", "contract__start")
     )
     worked = hours_worked_by_person_and_year({e[1] for e in exits}, {e[2].year for e in exits})
     by_category = dict.fromkeys(EXIT_CATEGORIES, 0)
@@ -289,26 +268,12 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
         by_category[category] += 1
         if category != ExitCategory.WITHDRAWN:
             denominators[structure_id] += 1
-
-    # Support, immersions, training: each app counts its own (aggregates, no name)
-    obstacles = obstacle_figures(structure_ids, start, end)["by_category"]
-    pmsmp = pmsmp_figures(structure_ids, start, end)
-    training = training_figures(structure_ids, start, end)
-
     targets = [
         (target, denominators[structure.pk])
         for structure in structures
         if (target := _target(annexes.get(structure.pk, []), end)) is not None
     ]
     return {
-        "headcount": len(headcount_ids),
-        "new_hires": len(new_hires),
-        "people_by_sex": by_sex,
-        "people_by_age_band": by_age,
-        "criteria_counts": criteria_counts,
-        "etp_conventioned": as_decimal(etp_conventioned),
-        "etp_realised": as_decimal(Fraction(hours_paid) / full_time),
-        "hours_paid": hours_paid,
         "exits_total": len(exits),
         "exits_counted": exits_counted,
         "exits_by_category": {str(category): count for category, count in by_category.items()},
@@ -321,18 +286,4 @@ def compute_indicators(structures: Iterable[Structure], start: date, end: date) 
         ),
         "dynamic_exit_target": rules.combined_target(targets),
         "average_pathway_months": rules.average_months(pathway_days, len(exits)),
-        "obstacles_by_category": {
-            category.value: {
-                "identified": obstacles.get(category.value, {}).get("total", 0),
-                **{key: obstacles.get(category.value, {}).get(key, 0) for key in ("internal", "external", "both")},
-            }
-            for category in ObstacleCategory
-        },
-        "pmsmp_count": pmsmp["count"],
-        "pmsmp_hired": pmsmp["hired_by_host"],
-        "trainings_count": training["trainings"],
-        "certifications_passed": training["certifications_passed"],
-        "rsa_cofinanced_months": as_decimal(rsa_months),
-        "rsa_cofinancing_amount": as_decimal(rsa_amount),
-        "aide_au_poste_earned": as_decimal(aide),
     }

@@ -9,11 +9,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from tremplin.funding.rules import Segment, segment_on
 from tremplin.kernel.dates import Period, covered_days
 from tremplin.kernel.formats import fr
 from tremplin.kernel.numbers import as_decimal
-from tremplin.worktime.rules import value_in_force
+from tremplin.reference.tables import required_value
 
 ONE_DAY = timedelta(days=1)
 DAYS_PER_MONTH = Fraction("30.4375")  # 365.25 / 12: the mean length of a month
@@ -27,14 +26,6 @@ NO_RSA_AMOUNT = (
     "Aucun montant forfaitaire du RSA n'est connu au {day} : ajoutez la valeur en vigueur dans les données de "
     "référence."
 )
-NO_AIDE_POSTE_RATE = (
-    "Aucun montant de l'aide au poste ({territory}) n'est connu au {day} : ajoutez la valeur en vigueur dans les "
-    "données de référence."
-)
-
-
-class MissingReference(LookupError):
-    """A reference figure (RSA amount, aide au poste socle) is not known on a day it is needed."""
 
 
 def check_period(start: date, end: date) -> str | None:
@@ -119,43 +110,4 @@ def average_months(total_days: int, count: int) -> Decimal | None:
 
 def rsa_amount_on(table: Sequence[tuple[date, Fraction]], day: date) -> Fraction:
     """The monthly amount co-financed in force on `day` (88 % of the RSA single person)."""
-    amount = value_in_force(table, day)
-    if amount is None:
-        raise MissingReference(NO_RSA_AMOUNT.format(day=fr(day)))
-    return amount
-
-
-def socle_on(table: Sequence[tuple[date, Decimal]], day: date, territory_label: str) -> Decimal:
-    socle = value_in_force(table, day)
-    if socle is None:
-        raise MissingReference(NO_AIDE_POSTE_RATE.format(territory=territory_label, day=fr(day)))
-    return socle
-
-
-# Funding
-
-
-def modulated_part_on(all_segments: Sequence[Segment], start: date, end: date) -> Decimal:
-    """The modulated part (%) of the annex in force on `start`; when no annex is in force that day,
-    that of the first annex stretch meeting [start, end] (an annex starting within the month);
-    0 when none."""
-    segment = segment_on(all_segments, start)
-    if segment is None:
-        meeting = sorted((s for s in all_segments if s.start <= end and s.end >= start), key=lambda s: s.start)
-        segment = meeting[0] if meeting else None
-    return segment.modulated_part if segment else Decimal(0)
-
-
-def aide_au_poste_of_part(
-    *,
-    etp_realised: Fraction,
-    etp_conventioned: Fraction,
-    socle: Decimal,
-    part_days: int,
-    month_days: int,
-    modulated_part: Decimal,
-) -> Fraction:
-    """min(ETP realised, ETP conventioned) x socle / 12 x (days of the part / days of the month)
-    x (1 + modulated part / 100), for the part of one month in the period (domain.md 12)."""
-    posts = min(etp_realised, etp_conventioned)
-    return posts * Fraction(socle) / 12 * Fraction(part_days, month_days) * (1 + Fraction(modulated_part) / 100)
+    return required_value(table, day, NO_RSA_AMOUNT.format(day=fr(day)))

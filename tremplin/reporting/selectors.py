@@ -17,9 +17,8 @@ from tremplin.funding.selectors import segments_meeting
 from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
-from tremplin.reference.selectors import annual_reference_hours_table
 from tremplin.worktime import rules as worktime_rules
-from tremplin.worktime.selectors import paid_hours_by_structure_and_month
+from tremplin.worktime.selectors import PaidEtp
 
 from .indicators import rsa_cofinancing
 
@@ -48,20 +47,14 @@ class MonthEtp:
     etp_conventioned: Decimal
 
 
-def monthly_etp(structures: list[Structure], start: date, end: date) -> list[MonthEtp]:
-    """Per calendar month meeting [start, end] (its part in the period): ETP realised and ETP
-    conventioned, summed over the ACI. Three queries. Raises MissingReferenceHours."""
-    ids = [s.pk for s in structures]
-    paid = paid_hours_by_structure_and_month(ids, start, end)
-    segments = segments_meeting(ids, start, end)
-    table = annual_reference_hours_table()
-    result = []
-    for month, part_start, part_end in worktime_rules.month_parts(start, end):
-        hours = sum((paid.get((pk, month), Decimal(0)) for pk in ids), Decimal(0))
-        full_time = worktime_rules.full_time_hours(part_start, part_end, table)
-        conventioned = funding_rules.etp_conventioned(segments, part_start, part_end)
-        result.append(MonthEtp(month, worktime_rules.etp(hours, full_time), conventioned))
-    return result
+def monthly_etp(structures: list[Structure], etp: PaidEtp) -> list[MonthEtp]:
+    """Per calendar month meeting the period of `etp` (its part in the period): ETP realised and
+    ETP conventioned, summed over the ACI. Two queries (the annexes)."""
+    segments = segments_meeting([s.pk for s in structures], etp.start, etp.end)
+    return [
+        MonthEtp(month.month, month.etp, funding_rules.etp_conventioned(segments, part_start, part_end))
+        for month, (_, part_start, part_end, _) in zip(etp.by_month(), etp.parts, strict=True)
+    ]
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,13 @@ from tremplin.kernel.errors import raise_if
 from tremplin.kernel.formats import fr
 from tremplin.kernel.pdf import PdfUnavailable, render_pdf
 from tremplin.organisations.models import Structure
-from tremplin.worktime.rules import MissingReferenceHours
+from tremplin.reference.tables import MissingReference
 
 from . import rules
 from .exports import review_xlsx
 from .indicators import compute_indicators
 from .models import ReportFormat, ReportRequest, ReportStatus
 from .report import review_rows, review_title, sections
-from .rules import MissingReference
 
 logger = logging.getLogger(__name__)
 FAILED = "Le bilan n'a pas pu être produit à cause d'une erreur inattendue ; l'équipe technique est prévenue."
@@ -80,7 +79,7 @@ def report_build(*, report_id: int) -> None:
                 "today": timezone.localdate(),
             }
             content = render_pdf("reporting/review.pdf.html", context)
-    except (MissingReference, MissingReferenceHours, PdfUnavailable, ValueError) as error:
+    except (MissingReference, PdfUnavailable, ValueError) as error:
         _progress(report, 100, "", status=ReportStatus.FAILED, error=str(error)[:500], finished_at=timezone.now())
         return
     except Exception:

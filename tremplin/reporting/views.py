@@ -11,7 +11,8 @@ from tremplin.accounts.access import require_roles
 from tremplin.kernel.formats import fr
 from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
 from tremplin.kernel.uploads import bytes_download
-from tremplin.worktime.rules import MissingReferenceHours
+from tremplin.reference.tables import MissingReference
+from tremplin.worktime.selectors import paid_etp
 
 from . import rules, selectors, services
 from .access import NAMED_LIST_ROLES, READ_ROLES, get_report_or_404
@@ -19,7 +20,6 @@ from .exports import review_csv, review_xlsx, rsa_xlsx
 from .indicators import compute_indicators
 from .report import TREATMENTS, dialogue_rows, review_rows, review_title, sections
 from .report import obstacle_rows as obstacle_rows_of
-from .rules import MissingReference
 
 BAD_DATE = "La date « {value} » n'est pas une date valide : choisissez-la dans le calendrier (jj/mm/aaaa)."
 REVERSED = "La fin de la période ({end}) précède son début ({start}) : la période par défaut est affichée."
@@ -72,9 +72,10 @@ def _review(request) -> dict:
     context = _selection(request)
     start, end, structures, errors = context["start"], context["end"], context["structures"], context["errors"]
     try:
-        indicators = compute_indicators(structures, start, end)
-        context["months"] = selectors.monthly_etp(structures, start, end)
-    except (MissingReference, MissingReferenceHours) as error:
+        etp = paid_etp([s.pk for s in structures], start, end)
+        indicators = compute_indicators(structures, start, end, etp=etp)
+        context["months"] = selectors.monthly_etp(structures, etp)
+    except MissingReference as error:
         context["errors"] = [*errors, str(error)]
         return context
     rows = review_rows(indicators)
@@ -223,7 +224,7 @@ def _dialogue(request) -> dict:
     start, end, structures = context["start"], context["end"], context["structures"]
     try:
         indicators = compute_indicators(structures, start, end)
-    except (MissingReference, MissingReferenceHours) as error:
+    except MissingReference as error:
         context["errors"] = [*context["errors"], str(error)]
         return context
     rows = dialogue_rows(indicators, selectors.territorial_activity(structures, start, end))

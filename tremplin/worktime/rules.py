@@ -16,6 +16,7 @@ import holidays
 from tremplin.kernel.dates import Period
 from tremplin.kernel.formats import fr, hours_fr
 from tremplin.kernel.numbers import as_decimal
+from tremplin.reference.tables import MissingReference, value_in_force
 
 from .enums import EntryKind
 
@@ -88,7 +89,7 @@ PLANNING_DIFFERS = "Le planning compte {total} h par semaine, le contrat {weekly
 WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
-class MissingReferenceHours(LookupError):
+class MissingReferenceHours(MissingReference):
     """No annual reference hours are known on a day of the period."""
 
 
@@ -236,17 +237,6 @@ def planned_daily_hours(weekly_hours: Decimal) -> Decimal:
 # FTE (domain.md section 12)
 
 
-def value_in_force(table: Sequence[tuple[date, Decimal]], day: date) -> Decimal | None:
-    """The value of the latest row of a dated reference table ((valid_from, value), oldest first)
-    in force on `day`, or None when the table starts later."""
-    value = None
-    for valid_from, row_value in table:
-        if valid_from > day:
-            break
-        value = row_value
-    return value
-
-
 def full_time_hours(start: date, end: date, table: Sequence[tuple[date, Decimal]]) -> Fraction:
     """The sum over the days of [start, end] of (annual reference hours in force that day / number
     of days of that day's year), exactly: a calendar year at 1 820 h gives 1 820."""
@@ -267,10 +257,15 @@ def full_time_hours(start: date, end: date, table: Sequence[tuple[date, Decimal]
     return total
 
 
-def etp(hours_paid: Decimal, full_time: Fraction) -> Decimal:
-    """hours_paid / full-time hours of the period, as a Decimal (28 significant digits; round
-    only for display)."""
-    return as_decimal(Fraction(hours_paid) / full_time)
+def etp_exact(hours_paid: Decimal | Fraction, full_time: Fraction) -> Fraction:
+    """ETP réalisés (domain.md section 12): hours paid over the full-time hours of the same days.
+    The one place the division is written; `etp` gives it as a Decimal."""
+    return Fraction(hours_paid) / full_time
+
+
+def etp(hours_paid: Decimal | Fraction, full_time: Fraction) -> Decimal:
+    """etp_exact as a Decimal (28 significant digits; round only for display)."""
+    return as_decimal(etp_exact(hours_paid, full_time))
 
 
 # Payroll

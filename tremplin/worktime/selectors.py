@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import DecimalField, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear, Round, TruncMonth
@@ -187,19 +188,67 @@ def hours_paid(structure: Structure, start: date, end: date) -> Decimal:
     return total["total"] or ZERO
 
 
-def etp_realised(structure: Structure, start: date, end: date) -> Decimal:
-    """hours_paid / the sum over the days of [start, end] of (annual reference hours in force that
-    day / number of days of that day's year) (domain.md section 12). Unrounded: round for display.
-    Raises rules.MissingReferenceHours when a day has no reference hours."""
-    full_time = rules.full_time_hours(start, end, annual_reference_hours_table())
-    return rules.etp(hours_paid(structure, start, end), full_time)
-
-
 @dataclass(frozen=True)
 class MonthEtp:
     month: date  # first day
     hours_paid: Decimal
     etp: Decimal
+
+
+@dataclass(frozen=True)
+class PaidEtp:
+    """The paid hours and ETP réalisés of some ACI over [start, end] (domain.md section 12), per
+    ACI and per part of calendar month: every figure that divides hours by a full time reads it,
+    so the hours are queried once per page. Exact (Fractions); round for display."""
+
+    start: date
+    end: date
+    paid: dict[tuple[int, date], Decimal]  # (ACI id, first day of the month) -> hours paid
+    parts: list[tuple[date, date, date, Fraction]]  # (month, part start, part end, full-time hours)
+
+    @property
+    def full_time(self) -> Fraction:
+        return sum((full_time for *_, full_time in self.parts), Fraction(0))
+
+    @property
+    def hours_paid(self) -> Decimal:
+        return sum(self.paid.values(), ZERO)
+
+    @property
+    def etp_realised(self) -> Decimal:
+        return rules.etp(self.hours_paid, self.full_time)
+
+    def realised_in(self, structure_id: int, month: date, full_time: Fraction) -> Fraction:
+        """The ETP réalisés of one ACI in the part of `month` whose full-time hours are `full_time`."""
+        return rules.etp_exact(self.paid.get((structure_id, month), ZERO), full_time)
+
+    def by_month(self) -> list[MonthEtp]:
+        """Each part of month with the hours and ETP réalisés of all the ACI together."""
+        months = []
+        for month, _, _, full_time in self.parts:
+            hours = sum((total for (_, day), total in self.paid.items() if day == month), ZERO)
+            months.append(MonthEtp(month, hours, rules.etp(hours, full_time)))
+        return months
+
+
+def paid_etp(structure_ids: Iterable[int], start: date, end: date) -> PaidEtp:
+    """One query for the hours and one for the reference table, for any number of ACI. Raises
+    rules.MissingReferenceHours when a day of [start, end] has no annual reference hours."""
+    if end < start:
+        raise ValueError("La fin de la période précède son début.")
+    table = annual_reference_hours_table()
+    parts = [
+        (month, part_start, part_end, rules.full_time_hours(part_start, part_end, table))
+        for month, part_start, part_end in rules.month_parts(start, end)
+    ]
+    return PaidEtp(start, end, paid_hours_by_structure_and_month(structure_ids, start, end), parts)
+
+
+def etp_realised(structure: Structure, start: date, end: date) -> Decimal:
+    """hours_paid / the sum over the days of [start, end] of (annual reference hours in force that
+    day / number of days of that day's year) (domain.md section 12). Unrounded: round for display.
+    Raises rules.MissingReferenceHours when a day has no reference hours."""
+    return paid_etp([structure.pk], start, end).etp_realised
 
 
 def paid_hours_by_structure_and_month(
@@ -231,15 +280,7 @@ def last_day_filled(structure: Structure, start: date, end: date) -> date | None
 
 def etp_by_month(structure: Structure, year: int) -> list[MonthEtp]:
     """The 12 calendar months of `year`, each with its paid hours and ETP réalisés (for a chart)."""
-    table = annual_reference_hours_table()
-    paid = paid_hours_by_month(structure, date(year, 1, 1), date(year, 12, 31))
-    months = []
-    for month in rules.months_of_year(year):
-        hours = paid.get(month, ZERO)
-        months.append(
-            MonthEtp(month, hours, rules.etp(hours, rules.full_time_hours(month, rules.month_end(month), table)))
-        )
-    return months
+    return paid_etp([structure.pk], date(year, 1, 1), date(year, 12, 31)).by_month()
 
 
 def hours_worked_by_person_and_year(person_ids: Iterable[int], years: Iterable[int]) -> dict[tuple[int, int], Decimal]:

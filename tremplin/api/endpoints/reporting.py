@@ -15,12 +15,11 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from tremplin.kernel.errors import raise_if
+from tremplin.reference.tables import MissingReference
 from tremplin.reporting import rules as reporting_rules
 from tremplin.reporting import selectors
 from tremplin.reporting.access import READ_ROLES
 from tremplin.reporting.indicators import compute_indicators
-from tremplin.reporting.rules import MissingReference
-from tremplin.worktime.rules import MissingReferenceHours
 
 from .common import answers, deny_unless
 
@@ -70,6 +69,6 @@ def indicators(request, query: Query[IndicatorQuery]):
     structures = selectors.structures_of(scope, query.perimeter)
     try:
         figures = compute_indicators(structures, start, end)
-    except (MissingReference, MissingReferenceHours) as error:
+    except MissingReference as error:
         raise ValidationError(str(error)) from error
     return {"start": start, "end": end, "structure_ids": [s.pk for s in structures], **figures}

@@ -7,6 +7,7 @@ import pytest
 from tremplin.funding import rules
 from tremplin.funding.validators import annex_department, validate_annex_number
 from tremplin.kernel.numbers import as_decimal
+from tremplin.reference.tables import MissingReference
 
 
 @pytest.mark.parametrize("number", ["ACI034150012", "ACI02A260001", "ACI974240003", "EI034150012"])
@@ -84,3 +85,31 @@ def test_projected_hours_extend_the_recent_pace_to_the_days_left():
         hours_so_far=Decimal(21), recent_hours=Decimal(14), recent_days=91, remaining_days=245
     ) == Fraction(21) + Fraction(14 * 245, 91)
     assert rules.projected_hours(hours_so_far=Decimal(5), recent_hours=Decimal(0), recent_days=0, remaining_days=9) == 5
+
+
+def test_modulated_part_of_the_first_day_else_of_an_annex_starting_within_the_part():
+    segments = [rules.Segment(date(2025, 1, 10), date(2025, 12, 31), Decimal(2), Decimal(7))]
+    assert rules.modulated_part_on(segments, date(2025, 1, 1), date(2025, 1, 31)) == Decimal(7)
+    assert rules.modulated_part_on([], date(2025, 1, 1), date(2025, 1, 31)) == Decimal(0)
+
+
+def test_aide_au_poste_of_a_part():
+    # min(1.5, 1) = 1 x 24 000 / 12 x 15 / 30 x 1.10 = 1 100
+    amount = rules.aide_au_poste_of_part(
+        etp_realised=Fraction(3, 2),
+        etp_conventioned=Fraction(1),
+        socle=Decimal(24000),
+        part_days=15,
+        month_days=30,
+        modulated_part=Decimal(10),
+    )
+    assert amount == 1100
+
+
+def test_mayotte_has_its_own_socle_and_a_missing_one_names_the_territory_and_the_day():
+    table = [(date(2025, 1, 1), Decimal(24000))]
+    assert rules.territory_of("976") == "mayotte"
+    assert rules.territory_of("34") == "mainland"
+    assert rules.socle_on(table, date(2025, 3, 1), "mainland") == Decimal(24000)
+    with pytest.raises(MissingReference, match=r"Mayotte\) n'est connu au 31/12/2024"):
+        rules.socle_on(table, date(2024, 12, 31), "mayotte")

@@ -14,7 +14,7 @@ from tremplin.funding.tests.factories import FinancialAnnexFactory
 from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.tests.factories import StructureFactory
 from tremplin.people.enums import Sex
-from tremplin.reporting import rules
+from tremplin.reference.tables import MissingReference
 from tremplin.reporting.indicators import INDICATOR_NAMES, compute_indicators
 from tremplin.worktime.enums import EntryKind
 
@@ -272,7 +272,7 @@ def test_a_new_share_of_the_departement_applies_from_its_date(structure):
 def test_rsa_cofinancing_without_rsa_amount_says_so(structure):
     rsa = contract(structure, date(2023, 1, 1), date(2023, 6, 30))
     diagnosis(rsa.person, date(2022, 12, 1), [Criterion.RSA])
-    with pytest.raises(rules.MissingReference, match="RSA"):
+    with pytest.raises(MissingReference, match="RSA"):
         compute_indicators([structure], date(2023, 1, 1), date(2023, 1, 31))
 
 

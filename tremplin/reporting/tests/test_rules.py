@@ -2,9 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
-from tremplin.funding.rules import Segment
 from tremplin.kernel.dates import age_on
 from tremplin.reporting import rules
 
@@ -40,22 +38,3 @@ def test_combined_target_weighs_by_the_exits_of_each_rate():
     assert rules.combined_target([(Decimal(60), 3), (Decimal(70), 1)]) == Decimal("62.5")
     # no exit at all: the plain mean
     assert rules.combined_target([(Decimal(60), 0), (Decimal(70), 0)]) == Decimal(65)
-
-
-def test_modulated_part_of_the_first_day_else_of_an_annex_starting_within_the_part():
-    segments = [Segment(date(2025, 1, 10), date(2025, 12, 31), Decimal(2), Decimal(7))]
-    assert rules.modulated_part_on(segments, date(2025, 1, 1), date(2025, 1, 31)) == Decimal(7)
-    assert rules.modulated_part_on([], date(2025, 1, 1), date(2025, 1, 31)) == Decimal(0)
-
-
-def test_aide_au_poste_of_a_part():
-    # min(1.5, 1) = 1 x 24 000 / 12 x 15 / 30 x 1.10 = 1 100
-    amount = rules.aide_au_poste_of_part(
-        etp_realised=Fraction(3, 2),
-        etp_conventioned=Fraction(1),
-        socle=Decimal(24000),
-        part_days=15,
-        month_days=30,
-        modulated_part=Decimal(10),
-    )
-    assert amount == 1100

@@ -252,3 +252,12 @@ def test_a_review_without_reference_figures_fails_in_french(
     assert report.status == ReportStatus.FAILED
     assert "Aucun montant de l'aide au poste" in report.error
     assert report.error in text(director_client.get(reverse("reporting:report_detail", args=[report.pk])))
+
+
+def test_the_review_reads_the_paid_hours_once(director_client, figures, django_assert_max_num_queries):
+    # compute_indicators and the month-by-month chart share one PaidEtp (issue 12: it was read twice)
+    with django_assert_max_num_queries(40) as captured:
+        director_client.get(reverse("reporting:dashboard"), PERIOD)
+    timesheet_reads = [q["sql"] for q in captured.captured_queries if 'FROM "worktime_timesheetentry"' in q["sql"]]
+    paid_by_month = [sql for sql in timesheet_reads if "GROUP BY" in sql and "structure_id" in sql]
+    assert len(paid_by_month) == 1, paid_by_month

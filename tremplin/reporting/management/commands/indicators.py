@@ -8,9 +8,8 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 
 from tremplin.organisations.models import Organisation, Structure
+from tremplin.reference.tables import MissingReference
 from tremplin.reporting.indicators import compute_indicators
-from tremplin.reporting.rules import MissingReference
-from tremplin.worktime.rules import MissingReferenceHours
 
 ONE_TARGET = "Indiquez soit --structure SIRET, soit --organisation SIREN (l'un des deux, pas les deux)."
 MISSING_DATE = "Indiquez la période avec --from et --to (dates au format AAAA-MM-JJ)."
@@ -49,7 +48,7 @@ class Command(BaseCommand):
         structures = self._structures(structure, organisation)
         try:
             indicators = compute_indicators(structures, first, last)
-        except (ValueError, MissingReference, MissingReferenceHours) as error:
+        except (ValueError, MissingReference) as error:
             raise CommandError(str(error)) from error
         output = {
             "start": first,
