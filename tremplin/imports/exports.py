@@ -1,8 +1,7 @@
 """The template of the people file, to download and fill (French CSV: `;`, UTF-8 with BOM so
 that Excel reads the accents)."""
 
-import csv
-import io
+from tremplin.kernel.spreadsheets import csv_bytes
 
 from .importers.people import COLUMNS
 
@@ -23,8 +22,9 @@ EXAMPLE = {
 
 
 def people_template_csv() -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([column.label for column in COLUMNS if column.key != "nir"])
-    writer.writerow([EXAMPLE.get(column.key, "") for column in COLUMNS if column.key != "nir"])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(
+        [
+            [column.label for column in COLUMNS if column.key != "nir"],
+            [EXAMPLE.get(column.key, "") for column in COLUMNS if column.key != "nir"],
+        ]
+    )

@@ -5,14 +5,13 @@ of tremplin.reporting."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from tremplin.kernel.spreadsheets import append_row, csv_bytes, new_sheet, xlsx_bytes
 
 
 @dataclass(frozen=True)
@@ -35,11 +34,7 @@ def _fr(value) -> str:
 
 
 def table_csv(table: Table) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(table.header)
-    writer.writerows([_fr(value) for value in row] for row in table.rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([table.header, *([_fr(value) for value in row] for row in table.rows)])
 
 
 def _cell(value):
@@ -49,24 +44,15 @@ def _cell(value):
 
 
 def table_xlsx(table: Table) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = table.title[:31]
-    sheet.append(table.header)
+    workbook, sheet = new_sheet(table.title)
+    append_row(sheet, table.header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append(
-            [
-                ("oui" if v else "non") if isinstance(v, bool) else (float(v) if isinstance(v, Decimal) else v)
-                for v in row
-            ]
-        )
+        append_row(sheet, [_cell(value) for value in row])
         for column, value in enumerate(row, start=1):
             if isinstance(value, date):
                 sheet.cell(sheet.max_row, column).number_format = "DD/MM/YYYY"
     for column in sheet.columns:
         sheet.column_dimensions[column[0].column_letter].width = max(12, min(40, len(str(column[0].value)) + 4))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)

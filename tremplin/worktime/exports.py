@@ -2,12 +2,11 @@
 the payroll export, as CSV (French conventions: `;`, decimal comma, UTF-8 with BOM for Excel)
 and XLSX."""
 
-import csv
-import io
 from decimal import Decimal
 
-from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from tremplin.kernel.spreadsheets import append_row, csv_bytes, new_sheet, xlsx_bytes
 
 from .enums import ABSENCE_KINDS, EntryKind
 from .rules import month_fr
@@ -48,33 +47,23 @@ def statement_values(row) -> list:
 
 
 def statement_csv(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(statement_header())
-    for row in rows:
-        writer.writerow([_fr_number(v) if isinstance(v, Decimal) else v for v in statement_values(row)])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    lines = [[_fr_number(v) if isinstance(v, Decimal) else v for v in statement_values(row)] for row in rows]
+    return csv_bytes([statement_header(), *lines])
 
 
 def statement_xlsx(rows, *, structure, month) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Relevé mensuel"
-    sheet.append([f"{structure.name} · SIRET {structure.siret} · relevé de {month_fr(month)}"])
-    sheet.append(statement_header())
+    workbook, sheet = new_sheet("Relevé mensuel")
+    append_row(sheet, [f"{structure.name} · SIRET {structure.siret} · relevé de {month_fr(month)}"])
+    append_row(sheet, statement_header())
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in statement_values(row)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        append_row(sheet, [float(v) if isinstance(v, Decimal) else v for v in statement_values(row)])
+    return xlsx_bytes(workbook)
 
 
 def payroll_csv(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(
+    lines = [
         [
             "Nom",
             "Prénom",
@@ -84,12 +73,12 @@ def payroll_csv(rows) -> bytes:
             *[kind.label for kind in EntryKind],
             "Absences",
         ]
-    )
+    ]
     for row in rows:
         absences = " ; ".join(
             f"{EntryKind(p.kind).label} du {p.start:%d/%m/%Y} au {p.end:%d/%m/%Y}" for p in row.absences
         )
-        writer.writerow(
+        lines.append(
             [
                 row.person.last_name.upper(),
                 row.person.first_name,
@@ -100,4 +89,4 @@ def payroll_csv(rows) -> bytes:
                 absences,
             ]
         )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(lines)
