@@ -20,6 +20,7 @@ from .endpoints import (
     training,
     worktime,
 )
+from .parser import CheckedParser
 
 
 class TremplinAPI(NinjaAPI):
@@ -45,6 +46,7 @@ api = TremplinAPI(
         '`{"detail": [{"field": ..., "message": ...}]}`, message en français.'
     ),
     auth=[TokenAuth(), SessionScopeAuth()],
+    parser=CheckedParser(),
     urls_namespace="api:v1",
     docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": False}),
     docs_url="/docs",

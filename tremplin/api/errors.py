@@ -11,6 +11,11 @@ from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from tremplin.kernel.formats import fr
+from tremplin.kernel.query import DATE_MAX, DATE_MIN
+
+from .parser import InputProblems
+
 NOT_FOUND = "Ressource introuvable."
 UNAUTHORIZED = (
     "Authentification requise : envoyez l'en-tête « Authorization: Bearer <jeton> » avec un jeton "
@@ -68,6 +73,8 @@ INPUT_MESSAGES = {
     "json_invalid": "Corps de la requête : JSON invalide.",
     "extra_forbidden": "Champ inconnu.",
     "value_error": "Valeur invalide.",
+    "string_nul": "Le caractère nul (\\0) n'est pas admis dans un texte.",
+    "date_out_of_range": f"Date hors de la plage admise : du {fr(DATE_MIN)} au {fr(DATE_MAX)}.",
 }
 LOCATIONS = {"body", "query", "path", "header", "cookie", "form", "file"}
 
@@ -112,7 +119,7 @@ def install(api) -> None:
         response["WWW-Authenticate"] = 'Bearer realm="tremplin"'
         return response
 
-    def input_error(request, exc: NinjaValidationError):
+    def input_error(request, exc: NinjaValidationError | InputProblems):
         items = [(_field(error.get("loc", ())), _input_message(error)) for error in exc.errors]
         return api.create_response(request, body(items), status=422)
 
@@ -120,11 +127,14 @@ def install(api) -> None:
         return api.create_response(request, body(service_error_items(exc)), status=422)
 
     def http_error(request, exc: HttpError):
+        if isinstance(exc.__cause__, InputProblems):
+            return input_error(request, exc.__cause__)
         message = BAD_REQUEST if exc.status_code == 400 else str(exc)
         return api.create_response(request, body([(None, message)]), status=exc.status_code)
 
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(AuthenticationError, unauthorized)
     api.add_exception_handler(NinjaValidationError, input_error)
+    api.add_exception_handler(InputProblems, input_error)
     api.add_exception_handler(DjangoValidationError, service_error)
     api.add_exception_handler(HttpError, http_error)

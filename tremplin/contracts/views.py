@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tremplin.accounts.access import require_roles
-from tremplin.kernel.forms import id_or_404, run_form
+from tremplin.kernel.forms import run_form
+from tremplin.kernel.query import id_or_404
 from tremplin.organisations.selectors import production_support_list
 from tremplin.people.access import get_person_or_404
 

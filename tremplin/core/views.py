@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
+from tremplin.kernel.query import BadQuery
 
 from .alerts import alerts_for
 from .selectors import home_context
@@ -58,4 +59,6 @@ def error_403(request, exception=None):
 
 
 def error_400(request, exception=None):
-    return render(request, "400.html", status=400)
+    """A request that cannot be read; a BadQuery names the parameter and what is expected."""
+    message = str(exception) if isinstance(exception, BadQuery) else ""
+    return render(request, "400.html", {"message": message}, status=400)

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from tremplin.accounts.access import NOT_FOUND, require_roles
 from tremplin.accounts.enums import Role
-from tremplin.kernel.forms import add_service_errors, id_or_404, run_form
+from tremplin.kernel.forms import add_service_errors, run_form
+from tremplin.kernel.query import id_or_404
 from tremplin.people.access import get_person_or_404
 
 from . import selectors, services

@@ -1,4 +1,8 @@
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from .formats import fr
+from .query import DATE_MAX, DATE_MIN
 
 
 class StyledFormMixin:
@@ -15,6 +19,8 @@ class StyledFormMixin:
             else:
                 css = "form-control"
             widget.attrs.setdefault("class", css)
+            if isinstance(field, forms.DateField):
+                bound_dates(field)
 
     def full_clean(self):
         super().full_clean()
@@ -23,6 +29,19 @@ class StyledFormMixin:
                 attrs = self.fields[name].widget.attrs
                 attrs["class"] = attrs.get("class", "") + " is-invalid"
                 attrs["aria-invalid"] = "true"
+
+
+DATE_TOO_EARLY = f"Une date du {fr(DATE_MIN)} au plus tôt."
+DATE_TOO_LATE = f"Une date du {fr(DATE_MAX)} au plus tard."
+
+
+def bound_dates(field: forms.DateField) -> None:
+    """Every date typed in a form lies in DATE_MIN..DATE_MAX (the browser's picker says so too):
+    a year 0001 or 9999 would overflow the date arithmetic of the rules."""
+    field.validators.extend([MinValueValidator(DATE_MIN, DATE_TOO_EARLY), MaxValueValidator(DATE_MAX, DATE_TOO_LATE)])
+    if getattr(field.widget, "input_type", "") == "date":
+        field.widget.attrs.setdefault("min", DATE_MIN.isoformat())
+        field.widget.attrs.setdefault("max", DATE_MAX.isoformat())
 
 
 class DateInput(forms.DateInput):
@@ -57,15 +76,6 @@ def run_form(request, form, call, *, success: str, redirect_to: str, template: s
             messages.success(request, success)
             return redirect(redirect_to)
     return render(request, template, {"form": form, **context})
-
-
-def id_or_404(value) -> int:
-    """A record id taken from a query string or a posted field: anything but digits is a 404."""
-    from django.http import Http404
-
-    if value is None or not str(value).isdigit():
-        raise Http404("Enregistrement introuvable.")
-    return int(value)
 
 
 class FrenchDecimalField(forms.DecimalField):

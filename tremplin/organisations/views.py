@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from tremplin.accounts.access import require_roles, require_staff
 from tremplin.accounts.enums import Role
 from tremplin.kernel.forms import add_service_errors
+from tremplin.kernel.query import DATE_MAX, DATE_MIN, query_int
 
 from . import services
 from .access import get_production_support_or_404, get_structure_or_404
@@ -41,7 +42,7 @@ def structure_update(request, pk):
 @require_staff
 def support_list(request):
     kind = request.GET.get("type") if request.GET.get("type") in SupportKind.values else None
-    year = int(request.GET["annee"]) if request.GET.get("annee", "").isdigit() else None
+    year = query_int(request.GET, "annee", low=DATE_MIN.year, high=DATE_MAX.year)
     supports = production_support_list(request.scope, kind=kind, year=year)
     return render(
         request,

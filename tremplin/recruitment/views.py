@@ -7,7 +7,8 @@ from django.views.decorators.http import require_POST
 
 from tremplin.accounts.access import require_roles
 from tremplin.accounts.enums import Role
-from tremplin.kernel.forms import add_service_errors, id_or_404, run_form
+from tremplin.kernel.forms import add_service_errors, run_form
+from tremplin.kernel.query import id_or_404
 from tremplin.kernel.uploads import file_download
 from tremplin.partners.selectors import active_partners
 

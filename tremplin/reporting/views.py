@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from tremplin.accounts.access import require_roles
 from tremplin.kernel.formats import fr
 from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
+from tremplin.kernel.query import parse_date
 from tremplin.kernel.uploads import bytes_download
 from tremplin.reference.tables import MissingReference
 from tremplin.worktime.selectors import paid_etp
@@ -36,10 +37,10 @@ def _period(request) -> tuple[date, date, list[str]]:
     for name in ("du", "au"):
         value = request.GET.get(name, "").strip()
         if value:
-            try:
-                asked[name] = date.fromisoformat(value)
-            except ValueError:
-                errors.append(BAD_DATE.format(value=value))
+            if (day := parse_date(value)) is None:
+                errors.append(BAD_DATE.format(value=value[:40]))
+            else:
+                asked[name] = day
     asked_start, asked_end = asked.get("du", start), asked.get("au", end)
     if asked_end < asked_start:
         errors.append(REVERSED.format(start=fr(asked_start), end=fr(asked_end)))

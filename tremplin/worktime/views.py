@@ -14,8 +14,9 @@ from tremplin.accounts.access import require_roles, require_staff
 from tremplin.accounts.enums import Role
 from tremplin.contracts.access import get_contract_or_404
 from tremplin.contracts.selectors import support_team
-from tremplin.kernel.forms import add_service_errors, id_or_404
+from tremplin.kernel.forms import add_service_errors
 from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
+from tremplin.kernel.query import id_or_404, parse_month, query_date, query_id
 from tremplin.kernel.uploads import bytes_download
 from tremplin.organisations.access import get_production_support_or_404
 from tremplin.organisations.selectors import production_support_list
@@ -27,16 +28,13 @@ from .forms import CorrectionForm, EntryForm
 
 
 def _monday(request) -> date:
-    try:
-        day = date.fromisoformat(request.GET.get("semaine") or request.POST.get("semaine") or "")
-    except ValueError:
-        day = timezone.localdate()
-    return rules.week_monday(day)
+    params = request.GET if "semaine" in request.GET else request.POST
+    return rules.week_monday(query_date(params, "semaine", default=timezone.localdate()))
 
 
 def _support(request):
     supports = production_support_list(request.scope)
-    chosen = request.GET.get("support") or request.POST.get("support")
+    chosen = query_id(request.GET, "support") or query_id(request.POST, "support")
     if chosen:
         return supports, supports.filter(pk=chosen).first()
     if request.scope.role == Role.SUPERVISOR:  # the supervisor's own team first
@@ -139,11 +137,10 @@ def record(request):
 
 
 def _month(value: str) -> date:
-    try:
-        year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
-    except ValueError as error:
-        raise Http404("Mois inconnu.") from error
+    month = parse_month(value)
+    if month is None:
+        raise Http404("Mois inconnu.")
+    return month
 
 
 @require_roles(*MONTH_ROLES)
