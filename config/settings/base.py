@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "tremplin.core.middleware.SessionTimeoutMiddleware",
+    "tremplin.core.middleware.NoStoreMiddleware",
     "tremplin.accounts.middleware.CurrentMembershipMiddleware",
     "tremplin.accounts.middleware.MfaRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -267,8 +268,8 @@ AUDITLOG_MASK_CALLABLE = "tremplin.audit.masking.mask_value"
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 AUDITLOG_STORE_JSON_CHANGES = True
 
-# Key of the encrypted personal fields (NIR). Defaults to one derived from SECRET_KEY; set it
-# on its own in production so that rotating SECRET_KEY does not make the NIR unreadable.
+# Key of the encrypted personal fields (NIR): required in production (config/settings/production.py),
+# derived from SECRET_KEY elsewhere when unset. "new,old" during a rotation (manage.py rotate_nir_key).
 TREMPLIN_FIELD_ENCRYPTION_KEY = os.environ.get("TREMPLIN_FIELD_ENCRYPTION_KEY", "")
 # Uploaded documents: at most 10 MB, of these types.
 TREMPLIN_UPLOAD_MAX_BYTES = 10 * 1024 * 1024

@@ -13,6 +13,15 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY doit être défini (50 caractères ou plus) en production.")
 TREMPLIN_MFA_REQUIRED = True
+# The NIR key: its own secret (not derived from SECRET_KEY, which may be rotated at will), at
+# least 32 characters each; several, comma-separated, during a rotation (the current one first).
+_NIR_KEYS = [key.strip() for key in os.environ.get("TREMPLIN_FIELD_ENCRYPTION_KEY", "").split(",") if key.strip()]
+if not _NIR_KEYS or any(len(key) < 32 or key == SECRET_KEY for key in _NIR_KEYS):
+    raise ImproperlyConfigured(
+        "TREMPLIN_FIELD_ENCRYPTION_KEY doit être défini en production : la clé de chiffrement des NIR, "
+        "32 caractères ou plus, différente de SECRET_KEY (plusieurs clés séparées par des virgules pendant une "
+        "rotation, la nouvelle en tête)."
+    )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -38,3 +38,19 @@ class SessionTimeoutMiddleware:
             if last is None or now - last >= ACTIVITY_RESOLUTION:
                 session[ACTIVITY_KEY] = now
         return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Every page, export, PDF and API answer of Tremplin holds case data: no browser, proxy or
+    shared computer keeps a copy (`Cache-Control: no-store`, CNIL 2022-100 / ASVS 8.2.1). The static
+    files are served before this (whitenoise) and stay cacheable."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "no-store" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "no-store, private, max-age=0"
+        response.setdefault("Pragma", "no-cache")
+        return response

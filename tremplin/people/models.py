@@ -30,6 +30,7 @@ class Person(models.Model):
     zrr = models.BooleanField("réside en ZRR", default=False)
     # Identifiers (the NIR is stored encrypted, see people/nir.py)
     nir_encrypted = models.TextField("NIR (chiffré)", blank=True, editable=False)
+    nir_digest = models.CharField("empreinte du NIR", max_length=64, blank=True, editable=False)
     france_travail_id = models.CharField("identifiant France Travail", max_length=11, blank=True)
     education_level = models.CharField("niveau de formation", max_length=20, choices=EducationLevel, blank=True)
     # Situation at entry
@@ -63,6 +64,11 @@ class Person(models.Model):
         verbose_name_plural = "personnes"
         ordering = ["last_name", "first_name"]
         indexes = [models.Index(fields=["structure", "last_name", "first_name"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["structure", "nir_digest"], condition=~models.Q(nir_digest=""), name="person_nir_once_per_aci"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"

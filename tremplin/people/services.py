@@ -15,7 +15,7 @@ from tremplin.kernel.uploads import check_upload
 from tremplin.organisations.models import Structure
 
 from .models import Person, PersonDocument
-from .nir import clean_nir, encrypt_nir
+from .nir import clean_nir, encrypt_nir, nir_digest
 
 POSSIBLE_DUPLICATE = (
     "Une personne du même nom née le même jour existe déjà : {matches}. Vérifiez qu'il ne s'agit pas "
@@ -28,6 +28,7 @@ PERSON_FIELDS = {
     "rsa", "rsa_since", "ass", "ass_since", "aah", "aah_since", "rqth", "rqth_since", "job_seeker_since",
     "resourceless", "emergency_contact_name", "emergency_contact_phone", "counsellor",
 }  # fmt: skip
+NIR_TAKEN = "Ce NIR est déjà celui de {person} dans cet ACI : une personne n'a qu'une fiche par ACI."
 
 
 def normalise_name(value: str) -> str:
@@ -54,7 +55,12 @@ def _apply(person: Person, fields: dict) -> None:
     check_known_fields(fields, PERSON_FIELDS | {"nir"})
     for name, value in fields.items():
         if name == "nir":
-            person.nir_encrypted = encrypt_nir(clean_nir(value)) if value else ""
+            nir = clean_nir(value) if value else ""
+            digest = nir_digest(nir)
+            holder = Person.objects.filter(structure_id=person.structure_id, nir_digest=digest).exclude(pk=person.pk)
+            if digest and (other := holder.first()):
+                raise ValidationError(NIR_TAKEN.format(person=other))
+            person.nir_encrypted, person.nir_digest = encrypt_nir(nir), digest
         else:
             setattr(person, name, value)
 

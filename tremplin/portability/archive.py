@@ -165,6 +165,7 @@ def _rows(model, queryset, rome_codes: dict[int, str]) -> list[dict]:
 
             values["nir"] = decrypt_nir(values.pop("nir_encrypted")) if values.get("nir_encrypted") else ""
             values.pop("nir_encrypted", None)
+            values.pop("nir_digest", None)  # keyed with the source's key: made again on restore
         rows.append({"id": obj.pk, "fields": values})
     return rows
 
@@ -289,7 +290,7 @@ def _existing(label: str, fields: dict, ids: dict):
 @transaction.atomic
 def restore_archive(content: bytes):
     """Create the ACI of the archive with all its data; returns the new Structure."""
-    from tremplin.people.nir import encrypt_nir
+    from tremplin.people.nir import encrypt_nir, nir_digest
     from tremplin.reference.models import RomeJob
 
     manifest, data, archive = read_archive(content)
@@ -312,6 +313,7 @@ def restore_archive(content: bytes):
                 if label == "people.Person":
                     nir = values.pop("nir", "")
                     values["nir_encrypted"] = encrypt_nir(nir) if nir else ""
+                    values["nir_digest"] = nir_digest(nir)
                 if existing := _existing(label, values, ids):
                     ids[label][row["id"]] = existing.pk
                     continue

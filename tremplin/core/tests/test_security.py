@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tremplin.accounts.enums import Role
+
 ROOT = Path(__file__).resolve().parents[3]
+NIR_KEY = "a-dedicated-nir-key-of-the-production-check-0123456789"
 
 
 def test_check_deploy_is_clean_in_production_profile():
@@ -14,6 +17,7 @@ def test_check_deploy_is_clean_in_production_profile():
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x7#kq!2vR9mZ-production-like-secret-for-the-check-only-0123456789",
+        "TREMPLIN_FIELD_ENCRYPTION_KEY": NIR_KEY,
         "ALLOWED_HOSTS": "tremplin.example.org",
     }
     result = subprocess.run(
@@ -37,11 +41,31 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY doit être défini" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "nir_key",
+    ["", "short", "x7#kq!2vR9mZ-production-like-secret-for-the-check-only-0123456789"],
+    ids=["absent", "too-short", "same-as-secret-key"],
+)
+def test_production_refuses_to_start_without_its_own_nir_key(nir_key):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x7#kq!2vR9mZ-production-like-secret-for-the-check-only-0123456789",
+        "TREMPLIN_FIELD_ENCRYPTION_KEY": nir_key,
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "TREMPLIN_FIELD_ENCRYPTION_KEY doit être défini en production" in result.stderr
+
+
 def test_production_profile_settings():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x7#kq!2vR9mZ-production-like-secret-for-the-check-only-0123456789",
+        "TREMPLIN_FIELD_ENCRYPTION_KEY": NIR_KEY,
     }
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
@@ -91,3 +115,13 @@ def test_500_page_is_in_french(rf):
     response = error_500(rf.get("/"))
     assert response.status_code == 500
     assert "Une erreur est survenue" in response.content.decode()
+
+
+def test_no_page_export_or_api_answer_is_stored_by_a_browser_or_a_proxy(client, make_member, structure):
+    # issue 13, defect 9: pages, exports and API answers hold case data
+    client.force_login(make_member(Role.DIRECTOR, structure))
+    for url in ("/", "/personnes/", "/donnees/personnes.csv", "/donnees/contrats.xlsx", "/api/v1/people", "/sante/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url
+    assert "no-store" in client.get("/connexion/inexistante/").get("Cache-Control", "")  # a 404 too
