@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from tremplin.kernel.uploads import AciPath, FileCheck
 from tremplin.organisations.models import ProductionSupport, Structure
 from tremplin.people.models import Person
 from tremplin.reference.models import RomeJob
@@ -32,7 +33,12 @@ class Derogation(models.Model):
     decided_by = models.CharField("décidée par", max_length=200, help_text="Ex. : Préfet, DDETS de l'Hérault.")
     start = models.DateField("début")
     end = models.DateField("fin")
-    document = models.FileField("décision (document)", upload_to="derogations/", blank=True)
+    document = models.FileField(
+        "décision (document)",
+        upload_to=AciPath("derogations", "structure_id"),
+        validators=[FileCheck()],
+        blank=True,
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

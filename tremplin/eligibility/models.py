@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from tremplin.kernel.dates import Period
+from tremplin.kernel.uploads import AciPath, FileCheck
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
 
@@ -71,7 +72,12 @@ class DiagnosisCriterion(models.Model):
     )
     criterion = models.CharField("critère", max_length=30, choices=Criterion)
     proof_note = models.TextField("justificatif (précisions)", blank=True)
-    proof = models.FileField("justificatif (document)", upload_to="eligibility/", blank=True)
+    proof = models.FileField(
+        "justificatif (document)",
+        upload_to=AciPath("eligibility/proofs", "diagnosis.person.structure_id", "diagnosis.person_id"),
+        validators=[FileCheck()],
+        blank=True,
+    )
 
     class Meta:
         verbose_name = "critère d'éligibilité"
@@ -165,7 +171,12 @@ class ApprovalProlongation(models.Model):
     decided_by = models.CharField(
         "décidée par", max_length=200, help_text="Ex. : France Travail, DDETS de l'Hérault, prescripteur habilité."
     )
-    document = models.FileField("décision (document)", upload_to="eligibility/", blank=True)
+    document = models.FileField(
+        "décision (document)",
+        upload_to=AciPath("eligibility/prolongations", "approval.person.structure_id", "approval.person_id"),
+        validators=[FileCheck()],
+        blank=True,
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -6,12 +6,14 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from tremplin.kernel.uploads import AciPath, FileCheck
 from tremplin.organisations.models import Structure
 
 from .enums import ImportKind, ImportMode, ImportStatus
 
 
 def import_path(instance, filename: str) -> str:
+    # named by an earlier migration; the field now stores with kernel.uploads.AciPath
     """Stored under a random name: the original one often names people, it stays in the database."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"imports/{instance.structure_id}/{uuid.uuid4().hex}.{extension}"
@@ -22,7 +24,9 @@ class ImportBatch(models.Model):
         Structure, on_delete=models.PROTECT, related_name="import_batches", verbose_name="ACI"
     )
     kind = models.CharField("type d'import", max_length=20, choices=ImportKind)
-    file = models.FileField("fichier", upload_to=import_path)
+    file = models.FileField(
+        "fichier", upload_to=AciPath("imports", "structure_id"), validators=[FileCheck((".csv", ".xlsx"))]
+    )
     original_name = models.CharField("nom du fichier", max_length=255)
     sha256 = models.CharField("empreinte SHA-256", max_length=64)
     uploaded_by = models.ForeignKey(

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from tremplin.kernel.uploads import AciPath, FileCheck
 from tremplin.organisations.models import Structure
 
 from .enums import DocumentKind, EducationLevel, NationalityGroup, Sex
@@ -78,13 +79,18 @@ class Person(models.Model):
 
 
 def document_path(instance, filename: str) -> str:
+    # named by an earlier migration; the field now stores with kernel.uploads.AciPath
     return f"documents/{instance.person.structure_id}/{instance.person_id}/{filename}"
 
 
 class PersonDocument(models.Model):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="documents", verbose_name="personne")
     kind = models.CharField("type de pièce", max_length=30, choices=DocumentKind)
-    file = models.FileField("fichier", upload_to=document_path)
+    file = models.FileField(
+        "fichier",
+        upload_to=AciPath("documents", "person.structure_id", "person_id", keep_name=True),
+        validators=[FileCheck()],
+    )
     original_name = models.CharField("nom du fichier", max_length=255)
     content_type = models.CharField("type de contenu", max_length=100)
     size = models.PositiveIntegerField("taille (octets)")

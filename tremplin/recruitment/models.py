@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from tremplin.kernel.uploads import AciPath, FileCheck
 from tremplin.organisations.models import Structure
 from tremplin.partners.models import Partner
 from tremplin.people.models import Person
@@ -117,6 +118,7 @@ class ReferralTransition(models.Model):
 
 
 def attachment_path(instance, filename: str) -> str:
+    # named by an earlier migration; the field now stores with kernel.uploads.AciPath
     return f"referrals/{instance.referral.structure_id}/{instance.referral_id}/{filename}"
 
 
@@ -126,7 +128,11 @@ class ReferralAttachment(models.Model):
     referral = models.ForeignKey(
         Referral, on_delete=models.PROTECT, related_name="attachments", verbose_name="orientation"
     )
-    file = models.FileField("fichier", upload_to=attachment_path)
+    file = models.FileField(
+        "fichier",
+        upload_to=AciPath("referrals", "referral.structure_id", "referral_id", keep_name=True),
+        validators=[FileCheck()],
+    )
     original_name = models.CharField("nom du fichier", max_length=255)
     content_type = models.CharField("type de contenu", max_length=100)
     size = models.PositiveIntegerField("taille (octets)")

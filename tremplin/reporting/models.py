@@ -4,6 +4,7 @@ for its requester to download. The review holds aggregated figures only, no pers
 from django.conf import settings
 from django.db import models
 
+from tremplin.kernel.uploads import MEGABYTE, AciPath, FileCheck
 from tremplin.organisations.models import Structure
 
 
@@ -32,7 +33,12 @@ class ReportRequest(models.Model):
     progress = models.PositiveSmallIntegerField("avancement (%)", default=0)
     step = models.CharField("étape", max_length=200, blank=True)
     error = models.CharField("erreur", max_length=500, blank=True)
-    file = models.FileField("fichier", upload_to="reports/", blank=True)
+    file = models.FileField(
+        "fichier",
+        upload_to=AciPath("reports", "structure_id"),
+        validators=[FileCheck((".xlsx", ".pdf", ".csv"), max_bytes=100 * MEGABYTE)],
+        blank=True,
+    )
     filename = models.CharField("nom du fichier", max_length=200, blank=True)
     created_at = models.DateTimeField("demandé le", auto_now_add=True)
     finished_at = models.DateTimeField("terminé le", null=True, blank=True)

@@ -8,6 +8,7 @@ to it only knows that it was used (docs/decisions/0017)."""
 from django.conf import settings
 from django.db import models
 
+from tremplin.kernel.uploads import MEGABYTE, AciPath, FileCheck
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
 
@@ -59,6 +60,7 @@ class Invitation(models.Model):
 
 
 def photo_path(instance, filename: str) -> str:
+    # named by an earlier migration; the field now stores with kernel.uploads.AciPath
     return f"temoignages/{instance.structure_id}/{filename}"
 
 
@@ -76,7 +78,12 @@ class Testimonial(models.Model):
         "nom affiché", max_length=100, help_text="Tel qu'il sera publié, par exemple le prénom seul."
     )
     text = models.TextField("témoignage")
-    photo = models.FileField("photo", upload_to=photo_path, blank=True)
+    photo = models.FileField(
+        "photo",
+        upload_to=AciPath("temoignages", "structure_id"),
+        validators=[FileCheck((".jpg", ".jpeg", ".png"), max_bytes=2 * MEGABYTE)],
+        blank=True,
+    )
     consent_given_on = models.DateField("consentement écrit donné le", null=True, blank=True)
     consent_revoked_on = models.DateField("consentement retiré le", null=True, blank=True)
     published = models.BooleanField("publiable", default=False)

@@ -427,3 +427,17 @@ def test_an_exit_counts_after_more_than_91_days(actor, person):
     # 1 January - 1 April: 91 days, not "more than 91".
     TimesheetEntryFactory(contract=short, day=date(2026, 1, 5), hours=7)
     assert not exit_counts(services.exit_record(actor=actor, contract=short, reason=ExitReason.JOB_SEEKER))
+
+
+def test_a_derogation_decision_is_a_checked_document_stored_under_its_aci(actor, person, settings, tmp_path):
+    # issue 13, defect 4: an HTML page was accepted as the decision, stored flat for every ACI
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    page = SimpleUploadedFile("decision.pdf", b"<html><script>alert(1)</script></html>", content_type="text/html")
+    with pytest.raises(ValidationError, match="PDF, JPEG ou PNG seulement"):
+        derogation(actor, person, DerogationKind.TRAINING, date(2027, 1, 1), date(2027, 3, 15), document=page)
+    pdf = SimpleUploadedFile("décision préfet Martin.pdf", b"%PDF-1.7 decision", content_type="application/pdf")
+    decision = derogation(actor, person, DerogationKind.TRAINING, date(2027, 1, 1), date(2027, 3, 15), document=pdf)
+    assert decision.document.name.startswith(f"derogations/{person.structure_id}/")
+    assert "Martin" not in decision.document.name  # a random name: the original names the person

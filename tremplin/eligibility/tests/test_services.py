@@ -84,7 +84,7 @@ def test_criteria_carry_their_proofs_and_count_once(actor, person):
     )
     line = DiagnosisCriterion.objects.get(diagnosis=diagnosis)
     assert line.proof_note == "Attestation CAF de janvier"
-    assert line.proof.name.startswith("eligibility/attestation")
+    assert line.proof.name.startswith(f"eligibility/proofs/{person.structure_id}/{person.pk}/")  # under its ACI
 
 
 def test_two_level_2_criteria_are_refused(actor, person):
@@ -368,3 +368,22 @@ def test_prolongation_needs_a_decision_maker(actor, person):
             actor=actor, approval=approval, reason=ProlongationReason.TRAINING_END, end=date(2028, 6, 30), decided_by=""
         )
     assert "decided_by" in error.value.message_dict
+
+
+def test_a_prolongation_decision_is_a_checked_document_stored_under_its_aci(actor, person, settings, tmp_path):
+    # issue 13, defect 4: a 30 MB Windows executable was accepted as the decision
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    approval = record(actor, person)
+    program = SimpleUploadedFile("decision.exe", b"MZ\x90\x00" + b"\x00" * (30 * 1024 * 1024))
+    with pytest.raises(ValidationError, match="PDF, JPEG ou PNG seulement"):
+        prolong(actor, approval, ProlongationReason.PARTICULAR_DIFFICULTIES, date(2028, 12, 31), document=program)
+    big = SimpleUploadedFile("decision.pdf", b"%PDF-1.7" + b"0" * (11 * 1024 * 1024))
+    with pytest.raises(ValidationError, match="dépasse 10 Mo"):
+        prolong(actor, approval, ProlongationReason.PARTICULAR_DIFFICULTIES, date(2028, 12, 31), document=big)
+    pdf = SimpleUploadedFile("decision.pdf", b"%PDF-1.7 decision")
+    prolongation = prolong(
+        actor, approval, ProlongationReason.PARTICULAR_DIFFICULTIES, date(2028, 12, 31), document=pdf
+    )
+    assert prolongation.document.name.startswith(f"eligibility/prolongations/{person.structure_id}/{person.pk}/")
