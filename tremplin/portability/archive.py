@@ -38,7 +38,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 FORMAT = "tremplin-archive"
@@ -287,9 +287,44 @@ def _existing(label: str, fields: dict, ids: dict):
     return None
 
 
-@transaction.atomic
+RESTORE_FAILED = (
+    "La restauration a échoué, rien n'a été importé (ni données ni fichiers) : l'archive contredit une règle "
+    "de la base ({detail}). Vérifiez qu'elle vient d'une instance Tremplin de même version et que ses "
+    "utilisateurs ou ses numéros (PASS IAE, annexes) n'existent pas déjà ici."
+)
+
+
 def restore_archive(content: bytes):
-    """Create the ACI of the archive with all its data; returns the new Structure."""
+    """Create the ACI of the archive with all its data, all or nothing: on any failure the
+    database is rolled back and the files already written are deleted; a broken rule of the
+    database is refused in French. One audit entry records the restore. Returns the new Structure."""
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            structure, counts = _restore(content, written)
+            _audit_restore(structure, counts)
+    except BaseException as error:
+        for path in written:
+            default_storage.delete(path)
+        if isinstance(error, IntegrityError):
+            raise ValidationError(RESTORE_FAILED.format(detail=str(error).splitlines()[0][:200])) from error
+        raise
+    return structure
+
+
+def _audit_restore(structure, counts: dict[str, int]) -> None:
+    from auditlog.models import LogEntry
+
+    LogEntry.objects.log_create(
+        structure,
+        force_log=True,
+        action=LogEntry.Action.CREATE,
+        changes={"restauration d'archive": [None, f"{sum(counts.values())} enregistrements"]},
+        additional_data={"structure_id": structure.pk, "restored_rows": counts},
+    )
+
+
+def _restore(content: bytes, written: list[str]):
     from tremplin.people.nir import encrypt_nir, nir_digest
     from tremplin.reference.models import RomeJob
 
@@ -333,7 +368,7 @@ def restore_archive(content: bytes):
                         else:
                             kwargs[field.attname] = ids[target][value]
                     elif isinstance(field, models.FileField):
-                        kwargs[name] = _restore_file(archive, value)
+                        kwargs[name] = _restore_file(archive, value, written)
                     else:
                         kwargs[name] = field.to_python(value) if value is not None else None
                 if label == USER:
@@ -358,14 +393,16 @@ def restore_archive(content: bytes):
                         target_id = rome_ids[value] if target_label == ROME else ids[target_label][value]
                         links.append(through(**{f"{source}_id": obj.pk, f"{target}_id": target_id}))
                 through.objects.bulk_create(links)
-    return Structure.objects.get(siret=siret)
+    return Structure.objects.get(siret=siret), {label: len(found) for label, found in ids.items()}
 
 
-def _restore_file(archive: zipfile.ZipFile, path: str) -> str:
+def _restore_file(archive: zipfile.ZipFile, path: str, written: list[str]) -> str:
     if not path:
         return ""
     try:
         content = archive.read(path)
     except KeyError:
         return ""  # the file was missing in the source too
-    return default_storage.save(path.removeprefix("files/"), ContentFile(content))
+    saved = default_storage.save(path.removeprefix("files/"), ContentFile(content))
+    written.append(saved)
+    return saved

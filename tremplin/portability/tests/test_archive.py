@@ -152,3 +152,69 @@ def test_the_people_table_never_holds_the_nir(client, director, structure):
     content = client.get(reverse("portability:table_csv", args=["personnes"])).content.decode("utf-8-sig")
     assert content.splitlines()[0].startswith("Nom;Prénom;Date de naissance")
     assert "DURAND" in content and "185057800608491" not in content and "1 85 05" not in content
+
+
+def _with_rows(content: bytes, change) -> bytes:
+    data, archive = _read(content)
+    change(data)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as copy:
+        for name in archive.namelist():
+            if name != "data.json":
+                copy.writestr(name, archive.read(name))
+        copy.writestr("data.json", json.dumps(data))
+    return buffer.getvalue()
+
+
+def _moved(content: bytes, siret: str) -> bytes:
+    def change(data):
+        data["organisations.Structure"][0]["fields"]["siret"] = siret
+
+    moved = _with_rows(content, change)
+    data, archive = _read(moved)
+    manifest = json.loads(archive.read("manifest.json"))
+    manifest["structure"]["siret"] = siret
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as copy:
+        for name in archive.namelist():
+            copy.writestr(name, json.dumps(manifest) if name == "manifest.json" else archive.read(name))
+    return buffer.getvalue()
+
+
+def test_a_failed_restore_leaves_no_row_and_no_file_and_says_why_in_french(db, structure, settings, tmp_path):
+    # issue 13, defect 8: the database was rolled back but the files stayed, behind a raw IntegrityError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tremplin.accounts.tests.factories import UserFactory
+    from tremplin.eligibility.tests.factories import ApprovalFactory
+    from tremplin.people.services import document_add
+
+    settings.MEDIA_ROOT = tmp_path
+    person = PersonFactory(structure=structure)
+    ApprovalFactory(person=person)
+    document_add(actor=UserFactory(), person=person, kind="cv", upload=SimpleUploadedFile("cv.pdf", b"%PDF-1.7 cv"))
+    content = _moved(export_structure(structure), "44306184100047")
+
+    def a_pass_ending_before_it_starts(data):
+        # the PASS IAE are written after the documents: its check constraint fails once a file is on disk
+        fields = data["eligibility.Approval"][0]["fields"]
+        fields["end"] = "2000-01-01"
+
+    broken = _with_rows(content, a_pass_ending_before_it_starts)
+    files_before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    rows_before = Structure.objects.count()
+    with pytest.raises(ValidationError, match="La restauration a échoué, rien n'a été importé"):
+        restore_archive(broken)
+    assert Structure.objects.count() == rows_before
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()) == files_before
+
+
+def test_a_restore_writes_one_audit_entry(db, structure):
+    from auditlog.models import LogEntry
+
+    restored = restore_archive(_moved(export_structure(structure), "44306184100047"))
+    [entry] = [
+        e for e in LogEntry.objects.filter(object_pk=str(restored.pk)) if "restored_rows" in (e.additional_data or {})
+    ]
+    assert entry.additional_data["restored_rows"]["organisations.Structure"] == 1
+    assert "restauration d'archive" in entry.changes_dict
