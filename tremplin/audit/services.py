@@ -54,13 +54,14 @@ def sensitive_read_record(*, scope, person, records, label) -> int:
     """Log that the acting user has just been shown `records` (sensitive rows of `person`):
     one line per record. `label(record)` names the record without its content. Call it from the
     selector or view that hands the sensitive records to a page or a file, after the access
-    check, with exactly what is shown."""
+    check, with exactly what is shown. `person=None`: the records are people (a file that holds
+    the whole of each one, such as the ACI archive), one line each, in one insert."""
     rows = [
         SensitiveRead(
             reader=scope.user,
             reader_role=scope.role or "",
-            structure_id=person.structure_id,
-            person=person,
+            structure_id=(person or record).structure_id,
+            person=person or record,
             record_type=record._meta.label,
             record_id=record.pk,
             label=label(record)[:200],

@@ -112,3 +112,23 @@ def counsellors_of(structure):
     return User.objects.filter(
         memberships__structure=structure, memberships__role=Role.COUNSELLOR, memberships__is_active=True
     ).order_by("last_name", "first_name")
+
+
+NIR_READ_LABEL = "NIR en clair"
+
+
+def nir_shown(scope: Scope, person: Person, *, formatted: bool = True) -> str:
+    """The NIR as this viewer may see it: in clear for direction and HR (logged as a sensitive
+    read, one line each time: CNIL 2021-122), masked for the other roles, "" when none."""
+    from tremplin.audit.services import sensitive_read_record
+
+    from .access import can_see_nir
+    from .nir import decrypt_nir, format_nir, mask_nir
+
+    nir = decrypt_nir(person.nir_encrypted)
+    if not nir:
+        return ""
+    if not can_see_nir(scope):
+        return mask_nir(nir)
+    sensitive_read_record(scope=scope, person=person, records=[person], label=lambda _: NIR_READ_LABEL)
+    return format_nir(nir) if formatted else nir

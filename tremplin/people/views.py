@@ -13,9 +13,8 @@ from tremplin.organisations.selectors import production_support_list
 from . import services
 from .access import EDITOR_ROLES, can_edit_people, can_see_nir, get_document_or_404, get_person_or_404
 from .forms import DocumentForm, PeopleFilterForm, PersonForm
-from .nir import decrypt_nir, format_nir, mask_nir
 from .sections import person_sections
-from .selectors import CRITERIA_FILTERS, PeopleFilters, Stage, counsellors_of, people_list, stage_of
+from .selectors import CRITERIA_FILTERS, PeopleFilters, Stage, counsellors_of, nir_shown, people_list, stage_of
 from .timeline import person_timeline
 
 PAGE_SIZE = 25
@@ -115,13 +114,12 @@ def person_update(request, pk):
 def person_detail(request, pk):
     scope = request.scope
     person = get_person_or_404(scope, pk)
-    nir = decrypt_nir(person.nir_encrypted)
     return render(
         request,
         "people/person_detail.html",
         {
             "person": person,
-            "nir": (format_nir(nir) if can_see_nir(scope) else mask_nir(nir)) if nir else "",
+            "nir": nir_shown(scope, person),
             "timeline": person_timeline(person, scope),
             "sections": person_sections(person, scope),
             "documents": person.documents.select_related("uploaded_by"),

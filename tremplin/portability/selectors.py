@@ -104,3 +104,16 @@ def contracts_table(scope: Scope) -> Table:
             ]
         )
     return Table("Contrats", header, rows)
+
+
+ARCHIVE_READ_LABEL = "Archive de l'ACI (toutes les données, NIR et notes sensibles en clair)"
+
+
+def log_archive_read(scope, structure) -> int:
+    """The archive holds every NIR and sensitive note of the ACI: one sensitive read per person
+    in it, in one insert (CNIL 2021-122: who read which record and when)."""
+    from tremplin.audit.services import sensitive_read_record
+    from tremplin.people.models import Person
+
+    people = list(Person.objects.filter(structure=structure).only("pk", "structure_id"))
+    return sensitive_read_record(scope=scope, person=None, records=people, label=lambda _: ARCHIVE_READ_LABEL)

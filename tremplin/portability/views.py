@@ -8,7 +8,7 @@ from tremplin.kernel.uploads import bytes_download
 from .access import ARCHIVE_ROLES, TABLE_ROLES, can_download_archive
 from .archive import export_structure
 from .exports import table_csv, table_xlsx
-from .selectors import contracts_table, people_table
+from .selectors import contracts_table, log_archive_read, people_table
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TABLES = {"personnes": people_table, "contrats": contracts_table}
@@ -49,4 +49,6 @@ def table_download_xlsx(request, name):
 def archive_download(request):
     structure = request.scope.structure
     filename = f"archive-tremplin-{structure.siret}-{timezone.localdate():%Y%m%d}.zip"
-    return bytes_download(export_structure(structure), filename=filename, content_type="application/zip")
+    content = export_structure(structure)
+    log_archive_read(request.scope, structure)
+    return bytes_download(content, filename=filename, content_type="application/zip")

@@ -156,6 +156,13 @@ def _evolution(diagnoses: list[Diagnosis], *, sensitive: bool) -> list[Evolution
     return rows
 
 
+def log_reassessment_read(scope: Scope, previous: Diagnosis | None) -> None:
+    """The re-assessment form shows the latest assessment's sensitive lines (health, justice,
+    debts: level, actions): one read logged per line, like the support page."""
+    if previous is not None:
+        _log(scope, previous.person, [o for o in previous.obstacles.all() if o.is_sensitive], _obstacle_label)
+
+
 def diagnosis_initial(person) -> tuple[DiagnosisKind, Diagnosis | None, list[dict]]:
     """What the diagnosis form starts from: an entry diagnosis when there is none yet, else a
     re-assessment prefilled with the lines of the latest assessment (one row per category)."""

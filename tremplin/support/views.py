@@ -88,6 +88,7 @@ def diagnosis_create(request, pk):
         else:
             messages.success(request, f"{kind.label} enregistré·e.")
             return redirect(_support_url(person))
+    selectors.log_reassessment_read(request.scope, previous)  # the sensitive lines are prefilled
     return render(
         request,
         "support/diagnosis_form.html",

@@ -15,8 +15,7 @@ from tremplin.accounts.scope import Context, Scope
 from tremplin.people import services
 from tremplin.people.access import can_edit_people, can_see_nir, get_person_or_404
 from tremplin.people.enums import EducationLevel, NationalityGroup, Sex
-from tremplin.people.nir import decrypt_nir, mask_nir
-from tremplin.people.selectors import CRITERIA_FILTERS, PeopleFilters, counsellors_of, people_list, stage_of
+from tremplin.people.selectors import CRITERIA_FILTERS, PeopleFilters, counsellors_of, nir_shown, people_list, stage_of
 
 from ..pagination import ListQuery, page_schema, paginate
 from .common import answers, deny_unless, pick
@@ -170,8 +169,7 @@ def person_out(person, scope) -> dict:
         created_at=person.created_at,
         updated_at=person.updated_at,
     )
-    nir = decrypt_nir(person.nir_encrypted)
-    data["nir"] = (nir if can_see_nir(scope) else mask_nir(nir)) if nir else ""
+    data["nir"] = nir_shown(scope, person, formatted=False)
     return data
 
 

@@ -152,3 +152,26 @@ def test_documents_upload_checks_type_and_download_is_scoped(director_client, st
     assert b"".join(response.streaming_content) == b"%PDF-1.4 contenu"
     client.force_login(make_member(Role.DIRECTOR, PersonFactory().structure))
     assert client.get(reverse("people:document_download", args=[document.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(("role", "logged"), [(Role.DIRECTOR, 1), (Role.ADMIN_STAFF, 1), (Role.COUNSELLOR, 0)])
+def test_the_nir_in_clear_writes_one_sensitive_read_on_the_page_and_the_api(
+    client, make_member, structure, role, logged
+):
+    # issue 13, defect 3: the NIR was shown in clear without a log line; masked, nothing to log
+    from tremplin.api.services import api_token_create
+    from tremplin.audit.models import SensitiveRead
+
+    person = PersonFactory(structure=structure, nir_encrypted=encrypt_nir(NIR))
+    user = make_member(role, structure)
+    client.force_login(user)
+    client.get(reverse("people:detail", args=[person.pk]))
+    assert SensitiveRead.objects.filter(reader=user, person=person, label="NIR en clair").count() == logged
+    membership = user.memberships.get()
+    token = api_token_create(
+        user=user, context_key=f"{membership.pk}:{structure.pk}", name="Script", second_factor_passed=True
+    )
+    answer = client.get(f"/api/v1/people/{person.pk}", headers={"Authorization": f"Bearer {token.secret}"})
+    assert answer.status_code == 200
+    assert (answer.json()["nir"] == NIR) is bool(logged)
+    assert SensitiveRead.objects.filter(reader=user, person=person, label="NIR en clair").count() == 2 * logged

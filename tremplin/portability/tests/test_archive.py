@@ -218,3 +218,16 @@ def test_a_restore_writes_one_audit_entry(db, structure):
     ]
     assert entry.additional_data["restored_rows"]["organisations.Structure"] == 1
     assert "restauration d'archive" in entry.changes_dict
+
+
+def test_downloading_the_archive_logs_a_sensitive_read_per_person(client, make_member, structure):
+    # issue 13, defect 3: the archive holds every NIR and sensitive note in clear, unlogged
+    from tremplin.audit.models import SensitiveRead
+
+    people = [PersonFactory(structure=structure) for _ in range(3)]
+    director = make_member(Role.DIRECTOR, structure)
+    client.force_login(director)
+    assert client.get(reverse("portability:archive")).status_code == 200
+    reads = SensitiveRead.objects.filter(reader=director)
+    assert sorted(reads.values_list("person_id", flat=True)) == sorted(p.pk for p in people)
+    assert {read.label for read in reads} == {"Archive de l'ACI (toutes les données, NIR et notes sensibles en clair)"}

@@ -320,3 +320,16 @@ def test_its_author_corrects_an_appointment_and_the_sensitive_note_shown_is_logg
     own.refresh_from_db()
     assert (own.kind, own.duration_minutes) == ("phone", 20)
     assert client.get(reverse("support:appointment_edit", args=[someone_else.pk])).status_code == 404
+
+
+def test_the_reassessment_form_prefilled_with_health_actions_logs_the_read(
+    client, make_member, structure, person, record
+):
+    # issue 13, defect 3: the form showed the health line's actions without a log line
+    client, user = client_for(client, make_member, Role.COUNSELLOR, structure)
+    page = client.get(reverse("support:diagnosis_create", args=[person.pk]))
+    assert HEALTH_ACTIONS in page.text
+    [read] = SensitiveRead.objects.filter(reader=user)
+    assert read.record_type == "support.ObstacleAssessment" and read.person == person
+    assert read.label == "Frein (catégorie sensible) de l'évaluation du 20/01/2026"
+    assert HEALTH_ACTIONS not in read.label
