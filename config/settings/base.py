@@ -161,6 +161,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "tremplin.accounts.passwords.EntropyValidator"},  # CNIL 2022-100: 80 bits
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"

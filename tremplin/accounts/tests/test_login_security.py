@@ -40,12 +40,22 @@ def test_no_self_signup(client, db):
         ("Court-2026", "au minimum 12 caractères"),
         ("password1234", "trop courant"),
         ("123456789012345", "entièrement numérique"),
+        ("abcdefghijkz", "trop faible (environ 56 bits"),  # issue 13, defect 7: was accepted
+        ("Abcdefghijk7", "trop faible"),  # 3 kinds, 12 characters: 71 bits
     ],
 )
 def test_password_policy(password, message):
     with pytest.raises(ValidationError) as error:
         validate_password(password)
     assert any(message in m for m in error.value.messages), error.value.messages
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["Tremplin-Demo-2026", "Vert.Chantier!26", "AbcdefghIjkl12", "le chantier vert ouvre lundi matin"],
+)
+def test_strong_passwords_pass(password):
+    validate_password(password)
 
 
 def test_progressive_cooloff():
