@@ -31,7 +31,7 @@ def _problems(value, loc: tuple) -> list[dict]:
     if isinstance(value, str):
         if "\x00" in value:
             return [{"loc": loc, "type": "string_nul", "msg": "NUL"}]
-        if ISO_DATE.match(value) and parse_date(value[:10] if len(value) >= 10 else value) is None:
+        if ISO_DATE.match(value) and parse_date(value[:10]) is None:  # a date, or a date and time
             return [{"loc": loc, "type": "date_out_of_range", "msg": "date"}]
     return []
 

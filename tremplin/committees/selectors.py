@@ -16,7 +16,8 @@ from tremplin.reference.tables import MissingReference
 from tremplin.reporting.indicators import compute_indicators
 from tremplin.reporting.report import review_rows, sections
 from tremplin.worktime.enums import EntryKind
-from tremplin.worktime.selectors import contracts_covering, entries_under_contract, sum_hours
+from tremplin.worktime.figures import entries_under_contract, sum_hours
+from tremplin.worktime.selectors import contracts_covering
 
 from . import rules
 from .models import Committee

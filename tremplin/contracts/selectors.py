@@ -64,7 +64,7 @@ def exit_count_reason(exit_: Exit) -> str | None:
     """Why an exit does not count in the rates (domain.md 12), or None when it counts: the person
     was under contract in the ACI more than 91 days in all before it, and worked at least 1 hour
     in the calendar year of the exit."""
-    from tremplin.worktime.selectors import hours_worked_in_year
+    from tremplin.worktime.figures import hours_worked_in_year
 
     periods = [
         Period(c.start, min(c.effective_end, exit_.exit_date))

@@ -31,8 +31,8 @@ def _etp_context(structure, today) -> dict:
     """The FTE block of the director's home: the annex in force (month by month, cumulative,
     projection against the ETP conventioned), else the calendar year month by month."""
     from tremplin.funding.selectors import annex_in_force, annex_progress, progress_chart
+    from tremplin.worktime.figures import etp_by_month
     from tremplin.worktime.rules import MissingReferenceHours
-    from tremplin.worktime.selectors import etp_by_month
 
     try:
         annex = annex_in_force(structure, today)

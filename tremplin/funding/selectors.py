@@ -17,7 +17,7 @@ from tremplin.accounts.scope import Scope
 from tremplin.organisations.models import Structure
 from tremplin.reference.selectors import aide_poste_socle_tables, annual_reference_hours_table
 from tremplin.worktime import rules as worktime_rules
-from tremplin.worktime.selectors import PaidEtp, hours_paid, last_day_filled, paid_hours_by_month
+from tremplin.worktime.figures import PaidEtp, hours_paid, last_day_filled, paid_hours_by_month
 
 from . import rules
 from .models import Convention, FinancialAnnex, Grant

@@ -14,7 +14,7 @@ from tremplin.audit.services import sensitive_read_record
 from tremplin.kernel.alerts import Alert
 from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
-from tremplin.worktime.selectors import sum_hours
+from tremplin.worktime.figures import sum_hours
 
 from . import rules
 from .access import can_manage_justice, measures_in_scope, sessions_in_scope

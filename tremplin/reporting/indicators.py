@@ -38,7 +38,7 @@ from tremplin.support.enums import ObstacleCategory
 from tremplin.support.selectors import obstacle_figures
 from tremplin.training.selectors import training_figures
 from tremplin.worktime import rules as worktime_rules
-from tremplin.worktime.selectors import PaidEtp, hours_worked_by_person_and_year, paid_etp
+from tremplin.worktime.figures import PaidEtp, hours_worked_by_person_and_year, paid_etp
 
 from . import rules
 

@@ -18,7 +18,7 @@ from tremplin.kernel.numbers import as_decimal
 from tremplin.organisations.models import Structure
 from tremplin.people.models import Person
 from tremplin.worktime import rules as worktime_rules
-from tremplin.worktime.selectors import PaidEtp
+from tremplin.worktime.figures import PaidEtp
 
 from .indicators import rsa_cofinancing
 
@@ -122,8 +122,8 @@ def territorial_activity(structures: list[Structure], start: date, end: date) ->
     from tremplin.funding.models import FinancialAnnex, Grant
     from tremplin.organisations.enums import SupportKind
     from tremplin.worktime.enums import EntryKind
+    from tremplin.worktime.figures import sum_hours
     from tremplin.worktime.models import TimesheetEntry
-    from tremplin.worktime.selectors import sum_hours
 
     ids = [s.pk for s in structures]
     rows = list(

@@ -13,7 +13,7 @@ from tremplin.kernel.pdf import PdfUnavailable, pdf_response, render_pdf
 from tremplin.kernel.query import parse_date
 from tremplin.kernel.uploads import bytes_download
 from tremplin.reference.tables import MissingReference
-from tremplin.worktime.selectors import paid_etp
+from tremplin.worktime.figures import paid_etp
 
 from . import rules, selectors, services
 from .access import NAMED_LIST_ROLES, READ_ROLES, get_report_or_404

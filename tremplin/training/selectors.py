@@ -15,7 +15,7 @@ from tremplin.accounts.scope import Scope
 from tremplin.kernel.formats import fr, hours_fr
 from tremplin.people.sections import PersonSection
 from tremplin.people.timeline import TimelineEvent
-from tremplin.worktime.selectors import sum_hours
+from tremplin.worktime.figures import sum_hours
 
 from . import rules
 from .access import can_manage_trainings, can_see_programmes, programmes_in_scope, trainings_in_scope

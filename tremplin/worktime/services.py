@@ -21,7 +21,7 @@ from tremplin.kernel.formats import fr, hours_fr
 from tremplin.organisations.models import ProductionSupport, Structure
 from tremplin.people.models import Person
 
-from . import rules, selectors
+from . import figures, rules, selectors
 from .enums import PAID_KINDS, EntryKind
 from .models import MonthValidation, PlannedDay, TimesheetCorrection, TimesheetEntry
 
@@ -72,7 +72,7 @@ def _paid_total(person_id: int, start: date, end: date, *, excluding: tuple[int,
     lines = TimesheetEntry.objects.filter(person_id=person_id, day__range=(start, end), kind__in=PAID_KINDS).exclude(
         contract_id=contract_id, day=day, kind=kind
     )
-    return lines.order_by().aggregate(total=selectors.sum_hours())["total"] or ZERO
+    return lines.order_by().aggregate(total=figures.sum_hours())["total"] or ZERO
 
 
 def _check_shape(*, contract: Contract, kind: str, hours: Decimal, production_support: ProductionSupport | None):
@@ -204,7 +204,7 @@ class _PaidHours:
             )
             .order_by()
             .values_list("person_id", "day")
-            .annotate(total=selectors.sum_hours())
+            .annotate(total=figures.sum_hours())
         )
         self.by_day: dict[tuple[int, date], Decimal] = {(person_id, day): total for person_id, day, total in rows}
 

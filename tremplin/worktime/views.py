@@ -21,7 +21,7 @@ from tremplin.kernel.uploads import bytes_download
 from tremplin.organisations.access import get_production_support_or_404
 from tremplin.organisations.selectors import production_support_list
 
-from . import exports, rules, selectors, services
+from . import exports, figures, rules, selectors, services
 from .access import MONTH_ROLES, TIMESHEET_ROLES
 from .enums import EntryKind
 from .forms import CorrectionForm, EntryForm
@@ -171,7 +171,7 @@ def month(request, month):
             "missing": selectors.missing_days(structure, first),
             "previous": previous.strftime("%Y-%m"),
             "following": following.strftime("%Y-%m"),
-            "etp": selectors.etp_realised(structure, first, rules.month_end(first)),
+            "etp": figures.etp_realised(structure, first, rules.month_end(first)),
             "correction": correction,
             "corrections": selectors.month_corrections(structure, first),
         },

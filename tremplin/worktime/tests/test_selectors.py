@@ -15,7 +15,7 @@ from tremplin.eligibility.tests.factories import ApprovalFactory
 from tremplin.organisations.tests.factories import StructureFactory
 from tremplin.people.tests.factories import PersonFactory
 from tremplin.reference.models import AnnualReferenceHours
-from tremplin.worktime import rules, selectors
+from tremplin.worktime import figures, rules, selectors
 from tremplin.worktime.enums import ABSENCE_KINDS, PAID_KINDS, EntryKind
 from tremplin.worktime.models import MonthValidation, TimesheetEntry
 from tremplin.worktime.tests.factories import SuspensionFactory, TimesheetEntryFactory
@@ -123,7 +123,7 @@ def test_month_statement_adds_up_to_the_lines_under_contract(structure, march):
     for kind in ABSENCE_KINDS:
         assert total.absences[kind] == by_kind.get(kind, 0)
     assert total.hours_paid == sum(by_kind.get(kind, 0) for kind in PAID_KINDS)
-    assert total.hours_paid == selectors.hours_paid(structure, MARCH, date(2026, 3, 31))
+    assert total.hours_paid == figures.hours_paid(structure, MARCH, date(2026, 3, 31))
 
 
 def test_statement_query_count_does_not_grow_with_people(structure, march, django_assert_max_num_queries):
@@ -132,9 +132,9 @@ def test_statement_query_count_does_not_grow_with_people(structure, march, djang
 
 
 def test_hours_paid_counts_paid_kinds_within_the_period(structure, march):
-    assert selectors.hours_paid(structure, date(2026, 3, 2), date(2026, 3, 2)) == H("12.2")
-    assert selectors.hours_paid(structure, date(2026, 2, 1), date(2026, 2, 28)) == H("5.2")
-    assert selectors.hours_paid(structure, date(2026, 3, 6), date(2026, 3, 9)) == 0  # sick leave only
+    assert figures.hours_paid(structure, date(2026, 3, 2), date(2026, 3, 2)) == H("12.2")
+    assert figures.hours_paid(structure, date(2026, 2, 1), date(2026, 2, 28)) == H("5.2")
+    assert figures.hours_paid(structure, date(2026, 3, 6), date(2026, 3, 9)) == 0  # sick leave only
 
 
 def test_payroll_rows(structure, march):
@@ -169,9 +169,9 @@ def test_etp_of_a_calendar_year_with_1820_paid_hours_is_exactly_one(structure):
         day += timedelta(days=1)
     lines(contract, *[(d, EntryKind.WORKED, "10") for d in days])
     lines(contract, (date(2026, 12, 1), EntryKind.SICK_LEAVE, "7"))  # not paid
-    etp = selectors.etp_realised(structure, date(2026, 1, 1), date(2026, 12, 31))
+    etp = figures.etp_realised(structure, date(2026, 1, 1), date(2026, 12, 31))
     assert etp == Decimal("1.00")
-    assert selectors.hours_paid(structure, date(2026, 1, 1), date(2026, 12, 31)) == 1820
+    assert figures.hours_paid(structure, date(2026, 1, 1), date(2026, 12, 31)) == 1820
 
 
 def test_etp_of_a_partial_period_across_a_leap_year(structure):
@@ -187,7 +187,7 @@ def test_etp_of_a_partial_period_across_a_leap_year(structure):
     lines(
         contract, (date(2023, 11, 30), EntryKind.WORKED, "10"), (date(2024, 2, 1), EntryKind.WORKED, "10")
     )  # not in P
-    etp = selectors.etp_realised(structure, date(2023, 12, 1), date(2024, 1, 31))
+    etp = figures.etp_realised(structure, date(2023, 12, 1), date(2024, 1, 31))
     expected = Fraction(300) / (Fraction(31 * 1820, 365) + Fraction(31 * 1820, 366))
     assert etp == Decimal(expected.numerator) / Decimal(expected.denominator)
     assert etp.quantize(Decimal("0.00000001")) == Decimal("0.97172806")
@@ -198,27 +198,27 @@ def test_etp_uses_the_reference_hours_in_force_each_day(structure):
     contract = ContractFactory(person=PersonFactory(structure=structure), start=date(2026, 6, 1))
     lines(contract, (date(2026, 6, 30), EntryKind.WORKED, "10"), (date(2026, 7, 1), EntryKind.WORKED, "10"))
     # 30 June 2026 at 1 820 / 365 and 1 July at 1 600 / 365: 20 h / (3 420 / 365) = 7 300 / 3 420
-    etp = selectors.etp_realised(structure, date(2026, 6, 30), date(2026, 7, 1))
+    etp = figures.etp_realised(structure, date(2026, 6, 30), date(2026, 7, 1))
     assert etp == Decimal(7300) / Decimal(3420)
 
 
 def test_etp_without_reference_hours_is_refused(structure):
     with pytest.raises(rules.MissingReferenceHours, match="31/12/2013"):
-        selectors.etp_realised(structure, date(2013, 12, 31), date(2014, 1, 31))
+        figures.etp_realised(structure, date(2013, 12, 31), date(2014, 1, 31))
 
 
 def test_etp_by_month(structure, march):
-    months = selectors.etp_by_month(structure, 2026)
+    months = figures.etp_by_month(structure, 2026)
     assert [m.month for m in months] == rules.months_of_year(2026)
     assert months[1].hours_paid == H("5.2") and months[2].hours_paid == H("45.4")
     # March: 45.4 h / (1 820 x 31 / 365) = 45.4 x 365 / 56 420
     assert months[2].etp == Decimal("16571") / Decimal("56420")
-    assert months[2].etp == selectors.etp_realised(structure, MARCH, date(2026, 3, 31))
+    assert months[2].etp == figures.etp_realised(structure, MARCH, date(2026, 3, 31))
     assert months[0].etp == 0 and months[11].etp == 0
 
 
 def test_hours_worked_in_year(march):
-    assert selectors.hours_worked_in_year(march["marc"].person, 2026) == H("20.8")
+    assert figures.hours_worked_in_year(march["marc"].person, 2026) == H("20.8")
 
 
 # The week of a team
@@ -264,7 +264,7 @@ def test_cdi_inclusion_is_covered_without_end(structure):
         initial_end=None,
     )
     lines(contract, (date(2026, 3, 2), EntryKind.WORKED, "7"))
-    assert selectors.hours_paid(structure, MARCH, date(2026, 3, 31)) == 7
+    assert figures.hours_paid(structure, MARCH, date(2026, 3, 31)) == 7
 
 
 def test_sums_of_hours_are_exact_on_both_databases(structure, django_user_model):
@@ -272,8 +272,8 @@ def test_sums_of_hours_are_exact_on_both_databases(structure, django_user_model)
     from datetime import timedelta
 
     from tremplin.contracts.tests.factories import ContractFactory
+    from tremplin.worktime.figures import hours_paid
     from tremplin.worktime.models import TimesheetEntry
-    from tremplin.worktime.selectors import hours_paid
 
     actor = django_user_model.objects.create_user(email="rh@example.org", password="x")
     lines = []
